@@ -1,0 +1,32 @@
+// Issuing credentials: used by the CLI (`adcenter token`), the demo tenant and the OAuth server.
+import type { Environment } from '../domain/context.js';
+import type { Store } from '../store/store.js';
+import { API_SCOPE, DEFAULT_ACCESS_TOKEN_SECONDS } from './scopes.js';
+import { hashSecret, newAccessToken, newDeveloperToken } from './secrets.js';
+
+export interface IssuedAccessToken {
+  accessToken: string;
+  expiresIn: number;
+  scope: string;
+}
+
+export async function issueAccessToken(
+  store: Store, environment: Environment, userId: bigint,
+  options: { clientId?: string; lifetimeSeconds?: number; scope?: string; now?: Date } = {},
+): Promise<IssuedAccessToken> {
+  const lifetime = options.lifetimeSeconds ?? DEFAULT_ACCESS_TOKEN_SECONDS;
+  const now = options.now ?? new Date();
+  const scope = options.scope ?? `${API_SCOPE[environment]} offline_access`;
+  const accessToken = newAccessToken(environment);
+  await store.insertAccessToken({
+    tokenHash: hashSecret(accessToken), userId, clientId: options.clientId ?? 'adcenter-cli', scope,
+    expiresAt: new Date(now.getTime() + lifetime * 1000),
+  });
+  return { accessToken, expiresIn: lifetime, scope };
+}
+
+export async function issueDeveloperToken(store: Store, userId: bigint): Promise<string> {
+  const token = newDeveloperToken();
+  await store.insertDeveloperToken({ userId, tokenHash: hashSecret(token), hint: token.slice(-4) });
+  return token;
+}

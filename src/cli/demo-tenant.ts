@@ -1,0 +1,32 @@
+// The demo tenant a fresh store starts with, so that the README's first command leads straight
+// to a working API call.
+import { randomBytes } from 'node:crypto';
+import { hashPassword } from '../auth/passwords.js';
+import { issueDeveloperToken } from '../auth/issue-tokens.js';
+import { UNIVERSAL_SANDBOX_DEVELOPER_TOKEN } from '../auth/scopes.js';
+import type { Environment } from '../domain/context.js';
+import { createTenant } from '../domain/tenants/create-tenant.js';
+import type { Store } from '../store/store.js';
+
+export const DEMO_USER_KEY = 'demo_user_id';
+export const DEMO_USER_NAME = 'admin@adcenter.local';
+
+/** Creates the demo tenant once; returns the lines to print, or null when the store already had it. */
+export async function ensureDemoTenant(store: Store, environment: Environment): Promise<string[] | null> {
+  if (await store.getMeta(DEMO_USER_KEY)) return null;
+  const password = randomBytes(12).toString('base64url');
+  const tenant = await createTenant(store, {
+    customerName: 'Demo Customer', accountName: 'Demo Account', userName: DEMO_USER_NAME, email: DEMO_USER_NAME,
+    firstName: 'Demo', lastName: 'Admin', passwordHash: await hashPassword(password),
+  });
+  await store.setMeta(DEMO_USER_KEY, tenant.user.id.toString());
+  const developerToken = environment === 'sandbox' ? UNIVERSAL_SANDBOX_DEVELOPER_TOKEN : await issueDeveloperToken(store, tenant.user.id);
+  return [
+    'Created the demo tenant:',
+    `  customer  ${tenant.customer.name}  id ${tenant.customer.id}  number ${tenant.customer.number}`,
+    `  account   ${tenant.account.name}  id ${tenant.account.id}  number ${tenant.account.number}  (Active, payment method ${tenant.paymentMethod.id})`,
+    `  user      ${tenant.user.userName}  id ${tenant.user.id}  role Super Admin  password ${password}`,
+    `  developer token  ${developerToken}${environment === 'sandbox' ? '  (the universal sandbox token)' : '  (shown only now)'}`,
+    'Get an OAuth access token with:  npx adcenter token',
+  ];
+}

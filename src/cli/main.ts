@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// The `adcenter` command.
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { serve } from './serve.js';
+import { token } from './token.js';
+import { DEFAULT_DATA_DIR } from './store-options.js';
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('must be a whole number');
+  return n;
+}
+
+const program = new Command('adcenter')
+  .description('A self-hostable Microsoft Advertising API v13 Customer Management service (SOAP and REST).');
+
+const storeOptions = (cmd: Command): Command => cmd
+  .option('--data <dir>', 'folder of the embedded SQLite store', process.env.ADCENTER_DATA ?? DEFAULT_DATA_DIR)
+  .option('--database-url <url>', 'PostgreSQL URL instead of SQLite (or ADCENTER_DATABASE_URL)')
+  .option('--database-schema <name>', 'PostgreSQL schema to use (or ADCENTER_DATABASE_SCHEMA)');
+
+storeOptions(program.command('serve').description('start the server'))
+  .option('--port <n>', 'port to listen on (0 = any free port)', positiveInt, Number(process.env.PORT ?? 8080))
+  .option('--host <host>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
+  .addOption(new Option('--environment <env>', 'sandbox or production (default: the store\'s, or sandbox for a new store)').choices(['sandbox', 'production']))
+  .option('--body-limit <bytes>', 'largest request body accepted', positiveInt)
+  .option('--log-level <level>', 'pino log level', process.env.LOG_LEVEL ?? 'info')
+  .action(async (opts) => serve(opts));
+
+storeOptions(program.command('token').description('print an OAuth access token (last line of stdout)'))
+  .option('--user <userName>', 'user to issue the token for (default: the demo Super Admin)')
+  .option('--lifetime <seconds>', 'token lifetime in seconds (default 3600)', positiveInt)
+  .action(async (opts) => token(opts));
+
+program.parseAsync().catch((err: unknown) => {
+  process.stderr.write(`adcenter: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,96 @@
+// Parsing and formatting of XML Schema scalar values, shared by the SOAP and JSON codecs so that
+// both faces accept and produce exactly the same lexical forms.
+import type { PrimitiveName, PrimitiveValues } from '../contract/model.js';
+import type { WireValue } from '../contract/values.js';
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+// xs:dateTime: date, time, optional fraction (any length, .NET sends 7 digits), optional zone.
+const DATE_TIME = /^(-?\d{4,})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
+// Characters XML 1.0 cannot carry; refused on input so that every stored string can be written back.
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+/** Thrown with a human-readable reason; the codec adds the element path and maps it to a fault. */
+export class ScalarError extends Error {}
+
+export function parseScalar<P extends PrimitiveName>(type: P, text: string): PrimitiveValues[P];
+export function parseScalar(type: PrimitiveName, text: string): WireValue {
+  switch (type) {
+    case 'string':
+      if (NOT_XML_CHAR.test(text)) throw new ScalarError('contains a character that is not allowed');
+      return text;
+    case 'long': {
+      const t = text.trim();
+      if (!/^[+-]?\d{1,19}$/.test(t)) throw new ScalarError('is not a valid long');
+      const v = BigInt(t);
+      if (v < INT64_MIN || v > INT64_MAX) throw new ScalarError('is out of range for long');
+      return v;
+    }
+    case 'int':
+    case 'unsignedByte': {
+      const t = text.trim();
+      if (!/^[+-]?\d{1,10}$/.test(t)) throw new ScalarError(`is not a valid ${type}`);
+      const v = Number(t);
+      const [min, max] = type === 'int' ? [-2147483648, 2147483647] : [0, 255];
+      if (v < min || v > max) throw new ScalarError(`is out of range for ${type}`);
+      return v;
+    }
+    case 'decimal': {
+      const t = text.trim();
+      if (!DECIMAL.test(t) || t.replace(/[^0-9]/g, '').length > 29) throw new ScalarError('is not a valid decimal');
+      return t;
+    }
+    case 'boolean': {
+      const t = text.trim();
+      if (t === 'true' || t === '1') return true;
+      if (t === 'false' || t === '0') return false;
+      throw new ScalarError('is not a valid boolean');
+    }
+    case 'dateTime':
+      return parseDateTime(text.trim());
+    case 'base64Binary': {
+      const t = text.replace(/\s+/g, '');
+      if (t.length % 4 !== 0 || !BASE64.test(t)) throw new ScalarError('is not valid base64');
+      return new Uint8Array(Buffer.from(t, 'base64'));
+    }
+  }
+}
+
+function parseDateTime(text: string): Date {
+  const m = DATE_TIME.exec(text);
+  if (!m) throw new ScalarError('is not a valid dateTime');
+  const [, y, mo, d, h, mi, s, frac, zone] = m;
+  const ms = frac ? Math.floor(Number(`0${frac}`) * 1000) : 0;
+  // A dateTime without a zone is taken as UTC: the service works in UTC ("server time").
+  let t = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
+  if (zone && zone !== 'Z') {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    t -= sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000;
+  }
+  const date = new Date(t);
+  const fieldsInRange = Number(mo) >= 1 && Number(mo) <= 12 && Number(d) >= 1 && Number(d) <= 31
+    && Number(h) <= 23 && Number(mi) <= 59 && Number(s) <= 59;
+  if (!fieldsInRange || Number.isNaN(date.getTime())) throw new ScalarError('is not a valid dateTime');
+  return date;
+}
+
+/** WCF writes UTC dateTime values with seven fractional digits; the official SDKs parse that form. */
+export function formatDateTime(date: Date, fractionDigits: 3 | 7 = 7): string {
+  const iso = date.toISOString(); // yyyy-mm-ddThh:mm:ss.fffZ
+  return fractionDigits === 3 ? iso : `${iso.slice(0, 23)}0000Z`;
+}
+
+export function formatScalar(type: PrimitiveName, value: WireValue): string {
+  switch (type) {
+    case 'dateTime':
+      return formatDateTime(value as Date);
+    case 'base64Binary':
+      return Buffer.from(value as Uint8Array).toString('base64');
+    case 'boolean':
+      return value ? 'true' : 'false';
+    default:
+      return String(value);
+  }
+}

@@ -1,0 +1,66 @@
+// A small namespace-aware element tree built with saxes. saxes never expands DTD entities; on
+// top of that any DOCTYPE is refused outright (SOAP 1.1: "A SOAP message MUST NOT contain a
+// Document Type Declaration"), and nesting depth is bounded.
+import { SaxesParser } from 'saxes';
+
+export interface XmlElement {
+  readonly uri: string;
+  readonly local: string;
+  readonly attributes: ReadonlyMap<string, string>; // keyed "{uri}local"
+  readonly children: XmlElement[];
+  text: string;
+}
+
+export class XmlRefused extends Error {}
+
+const MAX_DEPTH = 64;
+
+export function parseXml(source: string): XmlElement {
+  const parser = new SaxesParser({ xmlns: true, position: false });
+  const stack: XmlElement[] = [];
+  let root: XmlElement | undefined;
+  let failure: Error | undefined;
+
+  parser.on('doctype', () => {
+    throw new XmlRefused('a document type declaration (DTD) is not allowed');
+  });
+  parser.on('error', (err) => {
+    failure ??= err;
+  });
+  parser.on('opentag', (tag) => {
+    if (stack.length >= MAX_DEPTH) throw new XmlRefused('the document is nested too deeply');
+    const attributes = new Map<string, string>();
+    for (const attr of Object.values(tag.attributes)) {
+      if (attr.uri === 'http://www.w3.org/2000/xmlns/' || attr.prefix === 'xmlns' || attr.name === 'xmlns') continue;
+      attributes.set(`{${attr.uri}}${attr.local}`, attr.value);
+    }
+    const element: XmlElement = { uri: tag.uri ?? '', local: tag.local ?? tag.name, attributes, children: [], text: '' };
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(element);
+    else if (root) throw new XmlRefused('more than one root element');
+    else root = element;
+    stack.push(element);
+  });
+  parser.on('text', (text) => {
+    const top = stack[stack.length - 1];
+    if (top) top.text += text;
+  });
+  parser.on('cdata', (text) => {
+    const top = stack[stack.length - 1];
+    if (top) top.text += text;
+  });
+  parser.on('closetag', () => {
+    stack.pop();
+  });
+
+  try {
+    // A BOM is allowed (WS-I Basic Profile); saxes does not skip it itself.
+    parser.write(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source).close();
+  } catch (err) {
+    if (err instanceof XmlRefused) throw err;
+    throw new XmlRefused(`the XML is not well-formed: ${(err as Error).message}`);
+  }
+  if (failure) throw new XmlRefused(`the XML is not well-formed: ${failure.message}`);
+  if (!root) throw new XmlRefused('the document has no root element');
+  return root;
+}

@@ -1,0 +1,53 @@
+// AccountRecord → the wire entities AdvertiserAccount and AccountInfo.
+import type { Entity } from '../../contract/values.js';
+import type { AccountRecord } from '../../store/records.js';
+import { addressEntity } from '../addresses.js';
+import { encodeTimeStamp } from '../timestamps.js';
+
+export type AdditionalField = 'TaxCertificate' | 'AccountMode' | 'CouponClaimInfo';
+
+export function advertiserAccount(record: AccountRecord, additional: readonly AdditionalField[] = []): Entity<'AdvertiserAccount'> {
+  const account: Entity<'AdvertiserAccount'> = {
+    BillToCustomerId: record.billToCustomerId,
+    CurrencyCode: record.currencyCode as Entity<'CurrencyCode'>,
+    AccountFinancialStatus: record.financialStatus as Entity<'AccountFinancialStatus'> | null,
+    Id: record.id,
+    Language: record.language as Entity<'LanguageType'> | null,
+    LastModifiedByUserId: record.lastModifiedByUserId,
+    LastModifiedTime: record.lastModifiedTime,
+    Name: record.name,
+    Number: record.number,
+    ParentCustomerId: record.customerId,
+    PaymentMethodId: record.paymentMethodId,
+    // "When you call GetAccount and SearchAccounts … PaymentMethodType is set to NULL."
+    PaymentMethodType: null,
+    PrimaryUserId: record.primaryUserId,
+    AccountLifeCycleStatus: record.lifeCycleStatus as Entity<'AccountLifeCycleStatus'>,
+    TimeStamp: encodeTimeStamp(record.version),
+    TimeZone: record.timeZone as Entity<'TimeZoneType'> | null,
+    PauseReason: record.pauseReason,
+    ForwardCompatibilityMap: null,
+    LinkedAgencies: null,
+    SalesHouseCustomerId: record.salesHouseCustomerId,
+    TaxInformation: record.taxInformation,
+    BackUpPaymentInstrumentId: record.backUpPaymentInstrumentId,
+    BillingThresholdAmount: record.billingThresholdAmount,
+    BusinessAddress: addressEntity(record.businessAddress),
+    AutoTagType: record.autoTagType as Entity<'AutoTagType'> | null,
+    SoldToPaymentInstrumentId: record.soldToPaymentInstrumentId,
+  };
+  // Returned only when asked for with ReturnAdditionalFields.
+  if (additional.includes('AccountMode')) account.AccountMode = record.accountMode;
+  if (additional.includes('TaxCertificate')) account.TaxCertificate = null;
+  return account;
+}
+
+export function accountInfo(record: AccountRecord): Entity<'AccountInfo'> {
+  return {
+    Id: record.id,
+    Name: record.name,
+    Number: record.number,
+    AccountLifeCycleStatus: record.lifeCycleStatus as Entity<'AccountLifeCycleStatus'>,
+    PauseReason: record.pauseReason,
+  };
+}

@@ -1,0 +1,60 @@
+// Validation shared by AddAccount and UpdateAccount (AdvertiserAccount, reference §2.1).
+import type { Entity } from '../../contract/values.js';
+import type { KeyValueRecord } from '../../store/records.js';
+import type { Store } from '../../store/store.js';
+import { ApiError } from '../api-error.js';
+import { Role } from '../roles.js';
+
+type Account = Entity<'AdvertiserAccount'>;
+
+export const DEFAULT_TIME_ZONE = 'PacificTimeUSCanadaTijuana';
+export const DEFAULT_AUTO_TAG = 'Inactive';
+const TAX_KEYS = [
+  'AUGSTNumber', 'CCM', 'CNPJ', 'CPF', 'GSTINNumber', 'GSTNumber', 'IsIVAOrVATTaxPayer',
+  'IsWithholdingTaxExempted', 'NZGSTNumber', 'PanNumber', 'VATNumber',
+];
+
+/** "between 3 and 100 characters"; uniqueness within the customer is the store's index. */
+export function accountName(account: Account): string {
+  const name = account.Name?.trim();
+  if (!name) throw new ApiError('NullParameter', 'Account.Name is required.');
+  if (name.length > 100) throw new ApiError('NameTooLong', 'Account.Name must be at most 100 characters.');
+  if (name.length < 3) throw new ApiError('InvalidParameter', 'Account.Name must be between 3 and 100 characters.');
+  return name;
+}
+
+export function taxInformation(account: Account): KeyValueRecord[] | null {
+  const entries = account.TaxInformation;
+  if (!entries || entries.length === 0) return null;
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    const key = entry.key ?? '';
+    if (!TAX_KEYS.includes(key) || seen.has(key)) {
+      throw new ApiError('InvalidParameter', `Account.TaxInformation has an invalid or duplicate key '${key.slice(0, 40)}'.`);
+    }
+    seen.add(key);
+  }
+  // An empty value removes the key.
+  const kept = entries.filter((e) => e.value !== null && e.value !== undefined && e.value !== '');
+  return kept.length ? kept.map((e) => ({ key: e.key ?? null, value: e.value ?? null })) : null;
+}
+
+/** A payment method must belong to the account's customer; it takes the account out of Draft. */
+export async function checkPaymentMethod(store: Store, id: bigint | null | undefined, customerId: bigint): Promise<bigint | null> {
+  if (id === undefined || id === null) return null;
+  const method = await store.getPaymentMethod(id);
+  if (!method || method.customerId !== customerId) {
+    throw new ApiError('InvalidParameter', 'Account.PaymentMethodId is not a payment method of the customer.');
+  }
+  return id;
+}
+
+/** The primary user must be a Super Admin or Standard User of the customer. */
+export async function checkPrimaryUser(store: Store, id: bigint | null | undefined, customerId: bigint): Promise<bigint | null> {
+  if (id === undefined || id === null) return null;
+  const roles = await store.listCustomerRoles(customerId);
+  const ok = roles.some((r) => r.userId === id && r.accountIds === null
+    && (r.roleId === Role.SuperAdmin || r.roleId === Role.StandardUser));
+  if (!ok) throw new ApiError('InvalidParameter', 'Account.PrimaryUserId must be a Super Admin or Standard User of the customer.');
+  return id;
+}

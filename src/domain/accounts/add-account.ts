@@ -1,0 +1,51 @@
+// AddAccount: a Super Admin adds an account to their own customer.
+import type { Handler } from '../context.js';
+import { ApiError } from '../api-error.js';
+import { StoreConflict } from '../../store/store.js';
+import { businessAddressRecord } from '../addresses.js';
+import { newAccountNumber, newNestedId, retryOnNumber } from '../numbers.js';
+import { canAddAccounts } from '../roles.js';
+import {
+  accountName, checkPaymentMethod, checkPrimaryUser, DEFAULT_AUTO_TAG, DEFAULT_TIME_ZONE, taxInformation,
+} from './account-rules.js';
+
+export const addAccount: Handler<'AddAccount'> = async (ctx, { Account: account }) => {
+  if (!account) throw new ApiError('NullParameter', 'Account is required.');
+  const customerId = account.ParentCustomerId;
+  if (customerId === undefined || customerId <= 0n) throw new ApiError('NullParameter', 'Account.ParentCustomerId is required.');
+  // Authorise before validating, so nothing is learnt about customers the caller cannot manage.
+  const access = await ctx.access();
+  const customer = await ctx.store.getCustomer(customerId);
+  if (!customer || !canAddAccounts(access.directCustomerRole(customerId))) {
+    throw new ApiError('UserIsNotAuthorized', 'The user is not a Super Admin of the parent customer.');
+  }
+  const name = accountName(account);
+  if (!account.CurrencyCode) throw new ApiError('NullParameter', 'Account.CurrencyCode is required.');
+  const businessAddress = businessAddressRecord(account.BusinessAddress, newNestedId(), 'Account.BusinessAddress');
+  const paymentMethodId = await checkPaymentMethod(ctx.store, account.PaymentMethodId, customerId);
+  const primaryUserId = await checkPrimaryUser(ctx.store, account.PrimaryUserId, customerId) ?? ctx.user.id;
+  // "Draft: set on add until a payment instrument is validated" — and only one Draft at a time.
+  const lifeCycleStatus = paymentMethodId === null ? 'Draft' : 'Active';
+  if (lifeCycleStatus === 'Draft' && await ctx.store.countAccountsInStatus(customerId, 'Draft') > 0) {
+    throw new ApiError('InvalidParameter', 'You cannot add another account while the customer has an account in the Draft state.');
+  }
+  const base = {
+    customerId, name, currencyCode: account.CurrencyCode,
+    financialStatus: paymentMethodId === null ? 'Proposed' : 'ClearFinancialStatus',
+    language: null, lifeCycleStatus, pauseReason: null, paymentMethodId,
+    billToCustomerId: paymentMethodId === null ? null : customerId,
+    primaryUserId, timeZone: account.TimeZone ?? DEFAULT_TIME_ZONE, autoTagType: account.AutoTagType ?? DEFAULT_AUTO_TAG,
+    salesHouseCustomerId: null, backUpPaymentInstrumentId: null, billingThresholdAmount: null,
+    soldToPaymentInstrumentId: null, accountMode: 'Expert', businessAddress,
+    taxInformation: taxInformation(account), lastModifiedByUserId: ctx.user.id,
+  };
+  try {
+    const created = await retryOnNumber('account_number', () => ctx.store.insertAccount({ ...base, number: newAccountNumber() }));
+    return { AccountId: created.id, AccountNumber: created.number, CreateTime: created.createdTime };
+  } catch (err) {
+    if (err instanceof StoreConflict && err.what === 'account_name') {
+      throw new ApiError('InvalidParameter', 'Account.Name must be unique among the accounts of the customer.');
+    }
+    throw err;
+  }
+};

@@ -1,0 +1,81 @@
+// UpdateAccount: a full overwrite of the account's settable fields, guarded by its TimeStamp.
+import type { Handler } from '../context.js';
+import { ApiError } from '../api-error.js';
+import { StoreConflict } from '../../store/store.js';
+import { businessAddressRecord } from '../addresses.js';
+import { decodeTimeStamp } from '../timestamps.js';
+import { newNestedId } from '../numbers.js';
+import { canUpdateAccounts, canUpdateAutoTagOnly } from '../roles.js';
+import {
+  accountName, checkPaymentMethod, checkPrimaryUser, DEFAULT_AUTO_TAG, DEFAULT_TIME_ZONE, taxInformation,
+} from './account-rules.js';
+import type { AccountChanges } from '../../store/records.js';
+
+export const updateAccount: Handler<'UpdateAccount'> = async (ctx, { Account: account }) => {
+  if (!account) throw new ApiError('NullParameter', 'Account is required.');
+  if (account.Id === undefined || account.Id === null) throw new ApiError('NullParameter', 'Account.Id is required.');
+  if (!account.TimeStamp) throw new ApiError('NullParameter', 'Account.TimeStamp is required.');
+  const current = await ctx.store.getAccount(account.Id);
+  if (!current) throw new ApiError('AccountIdInvalid', `Account.Id ${account.Id} is not a valid account identifier.`);
+  const role = (await ctx.access()).accountRole(current);
+  if (!canUpdateAccounts(role) && !canUpdateAutoTagOnly(role)) {
+    throw new ApiError('UserIsNotAuthorized', 'The user may not update this account.');
+  }
+  const expected = decodeTimeStamp(account.TimeStamp);
+  if (expected === undefined || expected !== current.version) {
+    throw new ApiError('TimestampNotMatch', 'Account.TimeStamp is not the current time stamp of the account; get the account again.');
+  }
+
+  // Full overwrite: an optional field left out is cleared (or reset to its documented default).
+  // BusinessAddress is the exception: an account always keeps one, so leaving it out keeps it.
+  const paymentMethodId = await checkPaymentMethod(ctx.store, account.PaymentMethodId, current.customerId);
+  const changes: AccountChanges = {
+    name: accountName(account),
+    financialStatus: current.financialStatus,
+    language: account.Language ?? null,
+    lifeCycleStatus: current.lifeCycleStatus === 'Draft' && paymentMethodId !== null ? 'Active' : current.lifeCycleStatus,
+    pauseReason: current.pauseReason,
+    paymentMethodId,
+    billToCustomerId: paymentMethodId === null ? current.billToCustomerId : current.customerId,
+    primaryUserId: await checkPrimaryUser(ctx.store, account.PrimaryUserId, current.customerId),
+    timeZone: account.TimeZone ?? DEFAULT_TIME_ZONE,
+    autoTagType: account.AutoTagType ?? DEFAULT_AUTO_TAG,
+    salesHouseCustomerId: current.salesHouseCustomerId,
+    backUpPaymentInstrumentId: account.BackUpPaymentInstrumentId ?? null,
+    billingThresholdAmount: account.BillingThresholdAmount ?? null,
+    soldToPaymentInstrumentId: account.SoldToPaymentInstrumentId ?? null,
+    accountMode: current.accountMode,
+    businessAddress: account.BusinessAddress
+      ? businessAddressRecord(account.BusinessAddress, current.businessAddress?.id ?? newNestedId(), 'Account.BusinessAddress')
+      : current.businessAddress,
+    taxInformation: taxInformation(account),
+    lastModifiedTime: ctx.now(),
+    lastModifiedByUserId: ctx.user.id,
+  };
+  if (!canUpdateAccounts(role) && !onlyAutoTagChanged(current, changes)) {
+    throw new ApiError('UserIsNotAuthorized', 'An Advertiser Campaign Manager may change only AutoTagType.');
+  }
+  try {
+    const updated = await ctx.store.updateAccount(current.id, expected, changes);
+    if (!updated) throw new ApiError('TimestampNotMatch', 'The account was changed by another request; get the account again.');
+    return { LastModifiedTime: updated.lastModifiedTime };
+  } catch (err) {
+    if (err instanceof StoreConflict && err.what === 'account_name') {
+      throw new ApiError('InvalidParameter', 'Account.Name must be unique among the accounts of the customer.');
+    }
+    throw err;
+  }
+};
+
+function onlyAutoTagChanged(current: AccountChanges, next: AccountChanges): boolean {
+  const keys: Array<keyof AccountChanges> = ['name', 'language', 'paymentMethodId', 'primaryUserId', 'timeZone',
+    'backUpPaymentInstrumentId', 'billingThresholdAmount', 'soldToPaymentInstrumentId'];
+  const same = keys.every((k) => current[k] === next[k]);
+  return same && JSON.stringify(current.taxInformation) === JSON.stringify(next.taxInformation)
+    && sameAddress(current, next);
+}
+
+function sameAddress(a: AccountChanges, b: AccountChanges): boolean {
+  const strip = (x: AccountChanges['businessAddress']) => (x ? { ...x, id: String(x.id) } : null);
+  return JSON.stringify(strip(a.businessAddress)) === JSON.stringify(strip(b.businessAddress));
+}

@@ -1,0 +1,26 @@
+// What every domain operation receives: who is calling, the store, and the clock. No protocol.
+import type { OperationName, RequestOf, ResponseOf } from '../contract/values.js';
+import type { Store } from '../store/store.js';
+import type { UserRecord } from '../store/records.js';
+import { Access } from './access.js';
+
+export type Environment = 'sandbox' | 'production';
+
+export class Context {
+  #access: Promise<Access> | undefined;
+
+  constructor(
+    readonly user: UserRecord,
+    readonly store: Store,
+    readonly environment: Environment,
+    readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The caller's roles and agency links, loaded once per request. */
+  access(): Promise<Access> {
+    this.#access ??= Access.load(this.store, this.user);
+    return this.#access;
+  }
+}
+
+export type Handler<O extends OperationName> = (ctx: Context, request: RequestOf<O>) => Promise<ResponseOf<O>>;

@@ -1,0 +1,27 @@
+// The one straight line every API request walks, whatever the protocol:
+// credentials → user → domain operation → plain result (or an ApiError).
+import { implementedHandler } from './implemented.js';
+import type { OperationName, WireObject } from '../contract/values.js';
+import { authenticate, type Credentials } from '../auth/authenticate.js';
+import { ApiError } from '../domain/api-error.js';
+import { Context, type Environment } from '../domain/context.js';
+import type { Store } from '../store/store.js';
+
+export interface ApiRuntime {
+  readonly store: Store;
+  readonly environment: Environment;
+}
+
+/**
+ * Authenticates, then decodes (so that an anonymous caller learns nothing about validation),
+ * then runs the operation.
+ */
+export async function invoke(
+  runtime: ApiRuntime, operation: OperationName, credentials: Credentials, decode: () => WireObject,
+): Promise<WireObject> {
+  const handler = implementedHandler(operation);
+  if (!handler) throw new ApiError('OperationNotSupported', `${operation} is not implemented by this server.`);
+  const user = await authenticate(runtime.store, runtime.environment, credentials);
+  const request = decode();
+  return handler(new Context(user, runtime.store, runtime.environment), request);
+}

@@ -1,0 +1,16 @@
+// Opens the configured backend, migrated and ready. Backends are imported lazily so a SQLite
+// deployment never loads pg, and a PostgreSQL one never loads the native SQLite module.
+import type { Store } from './store.js';
+
+export type StoreOptions =
+  | { backend: 'sqlite'; file: string }
+  | { backend: 'postgres'; url: string; schema?: string };
+
+export async function openStore(opts: StoreOptions): Promise<Store> {
+  if (opts.backend === 'sqlite') {
+    const { SqliteStore } = await import('./sqlite/sqlite-store.js');
+    return SqliteStore.open(opts.file);
+  }
+  const { PostgresStore } = await import('./postgres/postgres-store.js');
+  return PostgresStore.open({ url: opts.url, schema: opts.schema });
+}

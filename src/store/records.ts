@@ -1,0 +1,190 @@
+// What the store keeps: plain records, independent of SOAP/REST shapes. Ids are 64-bit and stay
+// bigint from SQL to the wire. `version` is the row version behind the API's TimeStamp: it
+// grows on every write, so a TimeStamp read earlier no longer matches after any change.
+
+export interface AddressRecord {
+  id: bigint;
+  businessName: string | null;
+  line1: string | null;
+  line2: string | null;
+  line3: string | null;
+  line4: string | null;
+  city: string | null;
+  stateOrProvince: string | null;
+  postalCode: string | null;
+  countryCode: string | null;
+}
+
+export interface KeyValueRecord {
+  key: string | null;
+  value: string | null;
+}
+
+export interface CustomerRecord {
+  id: bigint;
+  number: string;
+  name: string;
+  industry: string | null;
+  marketCountry: string | null;
+  marketLanguage: string | null;
+  financialStatus: string | null;
+  lifeCycleStatus: string;
+  serviceLevel: string | null;
+  address: AddressRecord | null;
+  /** An agency customer may manage other customers' accounts through client links. */
+  isAgency: boolean;
+  version: bigint;
+  createdTime: Date;
+  lastModifiedTime: Date;
+  lastModifiedByUserId: bigint | null;
+}
+export type NewCustomer = Omit<CustomerRecord, 'id' | 'version' | 'createdTime' | 'lastModifiedTime'>;
+
+export interface AccountRecord {
+  id: bigint;
+  customerId: bigint;
+  number: string;
+  name: string;
+  currencyCode: string;
+  financialStatus: string | null;
+  language: string | null;
+  lifeCycleStatus: string;
+  pauseReason: number | null;
+  paymentMethodId: bigint | null;
+  billToCustomerId: bigint | null;
+  primaryUserId: bigint | null;
+  timeZone: string | null;
+  autoTagType: string | null;
+  salesHouseCustomerId: bigint | null;
+  backUpPaymentInstrumentId: bigint | null;
+  /** Decimal text, so no precision is lost. */
+  billingThresholdAmount: string | null;
+  soldToPaymentInstrumentId: bigint | null;
+  accountMode: string | null;
+  businessAddress: AddressRecord | null;
+  taxInformation: KeyValueRecord[] | null;
+  version: bigint;
+  createdTime: Date;
+  lastModifiedTime: Date;
+  lastModifiedByUserId: bigint | null;
+}
+export type NewAccount = Omit<AccountRecord, 'id' | 'version' | 'createdTime' | 'lastModifiedTime'>;
+/** Fields an update may change (everything but identity, owner, number, currency and audit fields). */
+export type AccountChanges = Omit<AccountRecord, 'id' | 'customerId' | 'number' | 'currencyCode' | 'version' | 'createdTime'>;
+
+export interface PaymentMethodRecord {
+  id: bigint;
+  customerId: bigint;
+  type: string;
+  createdTime: Date;
+}
+
+export interface ContactInfoRecord {
+  id: bigint;
+  email: string | null;
+  emailFormat: string | null;
+  phone1: string | null;
+  phone2: string | null;
+  mobile: string | null;
+  homePhone: string | null;
+  fax: string | null;
+  contactByPhone: boolean | null;
+  contactByPostalMail: boolean | null;
+  address: AddressRecord | null;
+}
+
+export interface UserRecord {
+  id: bigint;
+  /** The customer the user was created in (User.CustomerId). Access comes from roles. */
+  customerId: bigint;
+  /** Sign-in name; unique across the store. */
+  userName: string;
+  firstName: string | null;
+  lastName: string | null;
+  middleInitial: string | null;
+  jobTitle: string | null;
+  lcid: string | null;
+  contactInfo: ContactInfoRecord | null;
+  lifeCycleStatus: string;
+  /** A KDF hash (see auth/passwords); never returned by the API. */
+  passwordHash: string | null;
+  version: bigint;
+  createdTime: Date;
+  lastModifiedTime: Date;
+  lastModifiedByUserId: bigint | null;
+}
+export type NewUser = Omit<UserRecord, 'id' | 'version' | 'createdTime' | 'lastModifiedTime'>;
+export type UserChanges = Omit<UserRecord, 'id' | 'customerId' | 'userName' | 'passwordHash' | 'version' | 'createdTime'>;
+
+/** A role of a user on a customer: over the whole customer (accountIds null) or some accounts. */
+export interface UserRoleRecord {
+  userId: bigint;
+  customerId: bigint;
+  roleId: number;
+  accountIds: bigint[] | null;
+}
+
+/** An agency's management of a client account or customer (the data behind ClientLink). */
+export interface ClientLinkRecord {
+  id: bigint;
+  type: 'AccountLink' | 'CustomerLink';
+  clientEntityId: bigint;
+  managingCustomerId: bigint;
+  status: string;
+  name: string | null;
+  note: string | null;
+  isBillToClient: boolean | null;
+  startDate: Date | null;
+  inviterEmail: string | null;
+  inviterName: string | null;
+  inviterPhone: string | null;
+  customerLinkPermission: string | null;
+  suppressNotification: boolean;
+  version: bigint;
+  lastModifiedTime: Date;
+  lastModifiedByUserId: bigint | null;
+}
+export type NewClientLink = Omit<ClientLinkRecord, 'id' | 'version' | 'lastModifiedTime'>;
+
+export interface DeveloperTokenRecord {
+  id: bigint;
+  userId: bigint;
+  /** SHA-256 of the token; the token itself is shown once and never stored. */
+  tokenHash: string;
+  /** The last four characters, to tell tokens apart in listings. */
+  hint: string;
+  createdTime: Date;
+  revokedTime: Date | null;
+}
+export type NewDeveloperToken = Omit<DeveloperTokenRecord, 'id' | 'createdTime' | 'revokedTime'>;
+
+export interface AccessTokenRecord {
+  /** SHA-256 of the bearer token. */
+  tokenHash: string;
+  userId: bigint;
+  clientId: string;
+  scope: string;
+  expiresAt: Date;
+  createdTime: Date;
+  revokedTime: Date | null;
+}
+export type NewAccessToken = Omit<AccessTokenRecord, 'createdTime' | 'revokedTime'>;
+
+/** How FindAccounts and SearchAccounts ask for accounts; every condition is AND-ed. */
+export interface AccountQuery {
+  /** Only accounts visible to the caller: owned by one of these customers or one of these ids. */
+  scope: { customerIds: readonly bigint[]; accountIds: readonly bigint[] };
+  ids?: readonly bigint[];
+  customerId?: bigint;
+  /** Case-insensitive comparisons; `prefix` is begins-with on the name or the number. */
+  nameEquals?: string;
+  nameContains?: string;
+  numberEquals?: readonly string[];
+  numberContains?: string;
+  prefix?: { value: string; on: 'nameOrNumber' | 'number' };
+  /** OR-ed: an account matches one entry (status, and pause reason when given). */
+  lifeCycle?: ReadonlyArray<{ status: string; pauseReasons?: readonly number[] }>;
+  orderBy?: { field: 'Id' | 'Name' | 'Number' | 'LifeCycleStatus'; descending: boolean };
+  offset?: number;
+  limit?: number;
+}

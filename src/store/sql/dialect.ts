@@ -1,0 +1,61 @@
+// What differs between the SQL of the two backends, and a parameter collector that numbers
+// placeholders for the dialect. Every value reaches the database as a bound parameter.
+import type { SqlValue } from './values.js';
+
+export interface Dialect {
+  /** The n-th (1-based) parameter: `?` or `$n`. */
+  placeholder(n: number): string;
+  /** `column` is one of the ids in the list parameter `ph` (any length, one parameter). */
+  inBigints(column: string, ph: string): string;
+  inTexts(column: string, ph: string): string;
+  /** Encodes a list for inBigints/inTexts (SQLite: JSON text; PostgreSQL: an array). */
+  list(values: readonly (bigint | string)[]): SqlValue;
+  /** Scalar maximum of two values: SQLite MAX(a, b), PostgreSQL GREATEST(a, b). */
+  greatest(a: string, b: string): string;
+  /** A text column in ORDER BY, compared by code point on both backends. */
+  orderText(column: string): string;
+  /** LIMIT/OFFSET clause from placeholders (null = absent). */
+  limitOffset(limit: string | null, offset: string | null): string;
+}
+
+export class Params {
+  readonly values: SqlValue[] = [];
+  constructor(private readonly dialect: Dialect) {}
+
+  /** Binds a value, returning its placeholder. */
+  add(value: SqlValue): string {
+    this.values.push(value);
+    return this.dialect.placeholder(this.values.length);
+  }
+
+  inBigints(column: string, ids: readonly bigint[]): string {
+    return this.dialect.inBigints(column, this.add(this.dialect.list(ids)));
+  }
+
+  inTexts(column: string, values: readonly string[]): string {
+    return this.dialect.inTexts(column, this.add(this.dialect.list(values)));
+  }
+}
+
+export const sqliteDialect: Dialect = {
+  placeholder: () => '?',
+  inBigints: (column, ph) => `${column} IN (SELECT value FROM json_each(${ph}))`,
+  inTexts: (column, ph) => `${column} IN (SELECT value FROM json_each(${ph}))`,
+  // JSON text; bigints are written as bare integers, which SQLite's JSON reads as exact 64-bit ints.
+  list: (values) => `[${values.map((v) => (typeof v === 'bigint' ? v.toString() : JSON.stringify(v))).join(',')}]`,
+  greatest: (a, b) => `MAX(${a}, ${b})`,
+  orderText: (column) => column, // BINARY collation: UTF-8 bytes, i.e. code point order
+  limitOffset: (limit, offset) =>
+    limit === null && offset === null ? '' : ` LIMIT ${limit ?? '-1'}${offset === null ? '' : ` OFFSET ${offset}`}`,
+};
+
+export const postgresDialect: Dialect = {
+  placeholder: (n) => `$${n}`,
+  inBigints: (column, ph) => `${column} = ANY(${ph}::bigint[])`,
+  inTexts: (column, ph) => `${column} = ANY(${ph}::text[])`,
+  list: (values) => values.map((v) => v.toString()),
+  greatest: (a, b) => `GREATEST(${a}, ${b})`,
+  // "C" compares bytes, matching SQLite's BINARY whatever the database's default collation is.
+  orderText: (column) => `${column} COLLATE "C"`,
+  limitOffset: (limit, offset) => `${limit === null ? '' : ` LIMIT ${limit}`}${offset === null ? '' : ` OFFSET ${offset}`}`,
+};

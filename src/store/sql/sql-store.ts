@@ -1,0 +1,244 @@
+// The Store on top of a minimal SQL driver. Both backends share this class, so they share every
+// statement's meaning; only placeholders, list parameters and a few functions differ (Dialect).
+// Each method is one statement, hence atomic without an explicit transaction.
+import type { Store } from '../store.js';
+import type {
+  AccessTokenRecord, AccountChanges, AccountQuery, AccountRecord, ClientLinkRecord, CustomerRecord,
+  DeveloperTokenRecord, NewAccessToken, NewAccount, NewClientLink, NewCustomer, NewDeveloperToken, NewUser,
+  PaymentMethodRecord, UserChanges, UserRecord, UserRoleRecord,
+} from '../records.js';
+import { buildAccountQuery } from './account-query.js';
+import { Params, type Dialect } from './dialect.js';
+import {
+  accessTokenColumns, accessTokenFromRow, accountChangeColumns, accountFromRow, accountInsertColumns,
+  clientLinkColumns, clientLinkFromRow, customerColumns, customerFromRow, developerTokenColumns,
+  developerTokenFromRow, fold, paymentMethodFromRow, userChangeColumns, userFromRow, userInsertColumns,
+  userRoleColumns, userRoleFromRow, type Columns,
+} from './rows.js';
+import { int, ms, str, type Row, type SqlValue } from './values.js';
+
+/** Runs one statement. Implementations map unique violations to StoreConflict. */
+export interface SqlDriver {
+  all(sql: string, params: readonly SqlValue[]): Promise<Row[]>;
+  /** Returns the number of rows changed. */
+  run(sql: string, params: readonly SqlValue[]): Promise<number>;
+  close(): Promise<void>;
+}
+
+// Table names below are constants of this module, never input.
+type Table = 'customers' | 'payment_methods' | 'accounts' | 'users' | 'client_links' | 'developer_tokens' | 'access_tokens';
+
+export abstract class SqlStore implements Store {
+  abstract readonly backend: 'sqlite' | 'postgres';
+
+  protected constructor(private readonly driver: SqlDriver, private readonly dialect: Dialect) {}
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  private params(): Params {
+    return new Params(this.dialect);
+  }
+
+  private async one(sql: string, params: readonly SqlValue[]): Promise<Row | null> {
+    const rows = await this.driver.all(sql, params);
+    return rows[0] ?? null;
+  }
+
+  private async insert(table: Table, columns: Columns): Promise<Row> {
+    const p = this.params();
+    const names = columns.map(([c]) => c).join(', ');
+    const values = columns.map(([, v]) => p.add(v)).join(', ');
+    const row = await this.one(`INSERT INTO ${table} (${names}) VALUES (${values}) RETURNING *`, p.values);
+    if (row === null) throw new Error(`store: insert into ${table} returned no row`);
+    return row;
+  }
+
+  /** Audit columns the store owns on insert of a versioned row. */
+  private static created(now: number): Columns {
+    return [['version', 1n], ['created_time', now], ['last_modified_time', now]];
+  }
+
+  private byId(table: Table, id: bigint): Promise<Row | null> {
+    const p = this.params();
+    return this.one(`SELECT * FROM ${table} WHERE id = ${p.add(id)}`, p.values);
+  }
+
+  private async byIds(table: Table, ids: readonly bigint[]): Promise<Row[]> {
+    if (ids.length === 0) return [];
+    const p = this.params();
+    return this.driver.all(`SELECT * FROM ${table} WHERE ${p.inBigints('id', ids)} ORDER BY id`, p.values);
+  }
+
+  /**
+   * Compare-and-set on `version`. last_modified_time moves to now, and at least 1 ms past its old
+   * value, so it visibly changes even when two writes fall in the same millisecond.
+   */
+  private async update(table: Table, id: bigint, expectedVersion: bigint, columns: Columns): Promise<Row | null> {
+    const p = this.params();
+    const sets = columns.map(([c, v]) => `${c} = ${p.add(v)}`);
+    sets.push('version = version + 1');
+    sets.push(`last_modified_time = ${this.dialect.greatest(p.add(Date.now()), 'last_modified_time + 1')}`);
+    const sql = `UPDATE ${table} SET ${sets.join(', ')} WHERE id = ${p.add(id)} AND version = ${p.add(expectedVersion)} RETURNING *`;
+    return this.one(sql, p.values);
+  }
+
+  async getMeta(key: string): Promise<string | null> {
+    const p = this.params();
+    const row = await this.one(`SELECT value FROM meta WHERE key = ${p.add(key)}`, p.values);
+    return row === null ? null : str(row, 'value');
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    const p = this.params();
+    await this.driver.run(
+      `INSERT INTO meta (key, value) VALUES (${p.add(key)}, ${p.add(value)}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      p.values,
+    );
+  }
+
+  async insertCustomer(customer: NewCustomer): Promise<CustomerRecord> {
+    return customerFromRow(await this.insert('customers', [...customerColumns(customer), ...SqlStore.created(Date.now())]));
+  }
+
+  async getCustomer(id: bigint): Promise<CustomerRecord | null> {
+    const row = await this.byId('customers', id);
+    return row === null ? null : customerFromRow(row);
+  }
+
+  async getCustomers(ids: readonly bigint[]): Promise<CustomerRecord[]> {
+    return (await this.byIds('customers', ids)).map(customerFromRow);
+  }
+
+  async insertPaymentMethod(customerId: bigint, type: string): Promise<PaymentMethodRecord> {
+    const row = await this.insert('payment_methods', [['customer_id', customerId], ['type', type], ['created_time', Date.now()]]);
+    return paymentMethodFromRow(row);
+  }
+
+  async getPaymentMethod(id: bigint): Promise<PaymentMethodRecord | null> {
+    const row = await this.byId('payment_methods', id);
+    return row === null ? null : paymentMethodFromRow(row);
+  }
+
+  async insertAccount(account: NewAccount): Promise<AccountRecord> {
+    return accountFromRow(await this.insert('accounts', [...accountInsertColumns(account), ...SqlStore.created(Date.now())]));
+  }
+
+  async getAccount(id: bigint): Promise<AccountRecord | null> {
+    const row = await this.byId('accounts', id);
+    return row === null ? null : accountFromRow(row);
+  }
+
+  async getAccounts(ids: readonly bigint[]): Promise<AccountRecord[]> {
+    return (await this.byIds('accounts', ids)).map(accountFromRow);
+  }
+
+  async queryAccounts(query: AccountQuery): Promise<AccountRecord[]> {
+    const built = buildAccountQuery(query, this.dialect);
+    return built === null ? [] : (await this.driver.all(built.sql, built.params)).map(accountFromRow);
+  }
+
+  async countAccountsInStatus(customerId: bigint, status: string): Promise<number> {
+    const p = this.params();
+    const row = await this.one(
+      `SELECT COUNT(*) AS n FROM accounts WHERE customer_id = ${p.add(customerId)} AND life_cycle_status = ${p.add(status)}`,
+      p.values,
+    );
+    return row === null ? 0 : int(row, 'n');
+  }
+
+  async updateAccount(id: bigint, expectedVersion: bigint, changes: AccountChanges): Promise<AccountRecord | null> {
+    const row = await this.update('accounts', id, expectedVersion, accountChangeColumns(changes));
+    return row === null ? null : accountFromRow(row);
+  }
+
+  async insertUser(user: NewUser): Promise<UserRecord> {
+    return userFromRow(await this.insert('users', [...userInsertColumns(user), ...SqlStore.created(Date.now())]));
+  }
+
+  async getUser(id: bigint): Promise<UserRecord | null> {
+    const row = await this.byId('users', id);
+    return row === null ? null : userFromRow(row);
+  }
+
+  async getUserByName(userName: string): Promise<UserRecord | null> {
+    const p = this.params();
+    const row = await this.one(`SELECT * FROM users WHERE user_name_folded = ${p.add(fold(userName))}`, p.values);
+    return row === null ? null : userFromRow(row);
+  }
+
+  async updateUser(id: bigint, expectedVersion: bigint, changes: UserChanges): Promise<UserRecord | null> {
+    const row = await this.update('users', id, expectedVersion, userChangeColumns(changes));
+    return row === null ? null : userFromRow(row);
+  }
+
+  async putUserRole(role: UserRoleRecord): Promise<void> {
+    const p = this.params();
+    const columns = userRoleColumns(role);
+    await this.driver.run(
+      `INSERT INTO user_roles (${columns.map(([c]) => c).join(', ')}) VALUES (${columns.map(([, v]) => p.add(v)).join(', ')}) ` +
+      'ON CONFLICT (user_id, customer_id) DO UPDATE SET role_id = excluded.role_id, account_ids = excluded.account_ids',
+      p.values,
+    );
+  }
+
+  async listUserRoles(userId: bigint): Promise<UserRoleRecord[]> {
+    const p = this.params();
+    return (await this.driver.all(`SELECT * FROM user_roles WHERE user_id = ${p.add(userId)} ORDER BY customer_id`, p.values)).map(userRoleFromRow);
+  }
+
+  async listCustomerRoles(customerId: bigint): Promise<UserRoleRecord[]> {
+    const p = this.params();
+    return (await this.driver.all(`SELECT * FROM user_roles WHERE customer_id = ${p.add(customerId)} ORDER BY user_id`, p.values)).map(userRoleFromRow);
+  }
+
+  async insertClientLink(link: NewClientLink): Promise<ClientLinkRecord> {
+    const row = await this.insert('client_links', [...clientLinkColumns(link), ['version', 1n], ['last_modified_time', Date.now()]]);
+    return clientLinkFromRow(row);
+  }
+
+  async listClientLinksByManager(managingCustomerIds: readonly bigint[], statuses: readonly string[]): Promise<ClientLinkRecord[]> {
+    if (managingCustomerIds.length === 0 || statuses.length === 0) return [];
+    const p = this.params();
+    const sql = `SELECT * FROM client_links WHERE ${p.inBigints('managing_customer_id', managingCustomerIds)} AND ${p.inTexts('status', statuses)} ORDER BY id`;
+    return (await this.driver.all(sql, p.values)).map(clientLinkFromRow);
+  }
+
+  async insertDeveloperToken(token: NewDeveloperToken): Promise<DeveloperTokenRecord> {
+    return developerTokenFromRow(await this.insert('developer_tokens', [...developerTokenColumns(token), ['created_time', Date.now()]]));
+  }
+
+  async findDeveloperToken(tokenHash: string): Promise<DeveloperTokenRecord | null> {
+    const p = this.params();
+    const row = await this.one(`SELECT * FROM developer_tokens WHERE token_hash = ${p.add(tokenHash)}`, p.values);
+    return row === null ? null : developerTokenFromRow(row);
+  }
+
+  async listDeveloperTokens(userId: bigint): Promise<DeveloperTokenRecord[]> {
+    const p = this.params();
+    return (await this.driver.all(`SELECT * FROM developer_tokens WHERE user_id = ${p.add(userId)} ORDER BY id`, p.values)).map(developerTokenFromRow);
+  }
+
+  async revokeDeveloperToken(id: bigint, at: Date): Promise<boolean> {
+    const p = this.params();
+    const sql = `UPDATE developer_tokens SET revoked_time = ${p.add(ms(at))} WHERE id = ${p.add(id)} AND revoked_time IS NULL`;
+    return (await this.driver.run(sql, p.values)) > 0;
+  }
+
+  async insertAccessToken(token: NewAccessToken): Promise<AccessTokenRecord> {
+    return accessTokenFromRow(await this.insert('access_tokens', [...accessTokenColumns(token), ['created_time', Date.now()]]));
+  }
+
+  async findAccessToken(tokenHash: string): Promise<AccessTokenRecord | null> {
+    const p = this.params();
+    const row = await this.one(`SELECT * FROM access_tokens WHERE token_hash = ${p.add(tokenHash)}`, p.values);
+    return row === null ? null : accessTokenFromRow(row);
+  }
+
+  async revokeAccessToken(tokenHash: string, at: Date): Promise<boolean> {
+    const p = this.params();
+    const sql = `UPDATE access_tokens SET revoked_time = ${p.add(ms(at))} WHERE token_hash = ${p.add(tokenHash)} AND revoked_time IS NULL`;
+    return (await this.driver.run(sql, p.values)) > 0;
+  }
+}

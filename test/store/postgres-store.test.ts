@@ -1,0 +1,101 @@
+// The store contract on PostgreSQL, in a throw-away schema of the test database. Without a
+// reachable server the suite fails under CI and is skipped (with the reason) elsewhere.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { openStore } from '../../src/store/open.js';
+import type { Store } from '../../src/store/store.js';
+import { runStoreContract } from './store-contract.js';
+
+const url = process.env.ADCENTER_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const schema = `adcenter_test_${crypto.randomBytes(6).toString('hex')}`;
+
+async function reachable(): Promise<string | null> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+const problem = await reachable();
+
+if (problem !== null) {
+  const message = `PostgreSQL unreachable at ${url}: ${problem}`;
+  if (process.env.CI) {
+    it('connects to PostgreSQL', () => assert.fail(message));
+  } else {
+    describe('Store contract: postgres', { skip: `${message} (set CI to make this a failure)` }, () => {
+      it('skipped', () => {});
+    });
+  }
+} else {
+  after(async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      // The schema name is generated above from hex digits; identifiers cannot be parameters.
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    } finally {
+      await client.end();
+    }
+  });
+
+  runStoreContract('postgres', () => openStore({ backend: 'postgres', url, schema }));
+
+  describe('postgres migrations', () => {
+    const stores: Store[] = [];
+    before(async () => {
+      // Instances starting at the same moment: the advisory lock serialises their migrations.
+      stores.push(...(await Promise.all([1, 2, 3].map(() => openStore({ backend: 'postgres', url, schema: `${schema}_m` })))));
+    });
+    after(async () => {
+      await Promise.all(stores.map((s) => s.close()));
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`DROP SCHEMA IF EXISTS "${schema}_m" CASCADE`);
+      } finally {
+        await client.end();
+      }
+    });
+
+    it('are applied once by concurrent instances, inside the schema, with ids starting at their bases', async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const tables = await client.query<{ n: string }>(
+          'SELECT count(*)::text AS n FROM information_schema.tables WHERE table_schema = $1', [`${schema}_m`]);
+        assert.equal(tables.rows[0].n, '10', 'all tables live in the schema');
+        const { rows } = await client.query<{ version: number }>(`SELECT version FROM "${schema}_m".schema_migrations`);
+        assert.deepEqual(rows.map((r) => r.version), [1]);
+      } finally {
+        await client.end();
+      }
+      const [a, b] = stores;
+      const c = await a.insertCustomer({
+        number: 'N1', name: 'n', industry: null, marketCountry: null, marketLanguage: null, financialStatus: null,
+        lifeCycleStatus: 'Active', serviceLevel: null, address: null, isAgency: false, lastModifiedByUserId: null,
+      });
+      assert.equal(c.id, 100000001n);
+      assert.deepEqual(await b.getCustomer(c.id), c);
+    });
+
+    it('leave the global pg int8 parser alone', async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ n: unknown }>('SELECT 9007199254740993::bigint AS n');
+        assert.equal(rows[0].n, '9007199254740993');
+      } finally {
+        await client.end();
+      }
+    });
+  });
+}

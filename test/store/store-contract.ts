@@ -1,0 +1,45 @@
+// The one behavioural contract every Store backend must pass. Backend test files call
+// runStoreContract with a function opening a fresh, migrated store.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Store } from '../../src/store/store.js';
+import { accountQueryTests } from './contract/account-query.js';
+import { customerAndAccountTests } from './contract/customers-accounts.js';
+import { account, customer, uniq, user, type Ctx } from './contract/fixtures.js';
+import { userAndTokenTests } from './contract/users-tokens.js';
+
+export function runStoreContract(name: string, open: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    // Filled in before any test runs; sections read ctx.store lazily.
+    const ctx = {} as Ctx;
+    before(async () => {
+      ctx.store = await open();
+    });
+    after(async () => {
+      await ctx.store?.close();
+    });
+
+    customerAndAccountTests(ctx);
+    accountQueryTests(ctx);
+    userAndTokenTests(ctx);
+
+    describe('hostile input', () => {
+      it('round-trips SQL-looking strings as plain data', async () => {
+        const evil = "x'); DROP TABLE accounts;--";
+        const c = await customer(ctx, { name: evil, number: `${uniq('N')}'--` });
+        const a = await account(ctx, c.id, { name: evil, number: `${uniq('F')}"; DELETE FROM users; --` });
+        const u = await user(ctx, c.id, { userName: `${uniq('u')}${evil}`, firstName: '\\%_\'"?$1' });
+        await ctx.store.setMeta(evil, evil);
+        assert.equal(await ctx.store.getMeta(evil), evil);
+        assert.deepEqual(await ctx.store.getCustomer(c.id), c);
+        assert.deepEqual(await ctx.store.getAccount(a.id), a);
+        assert.deepEqual(await ctx.store.getUserByName(u.userName), u);
+        const scope = { customerIds: [c.id], accountIds: [] };
+        assert.deepEqual(await ctx.store.queryAccounts({ scope, nameEquals: evil }), [a]);
+        assert.deepEqual(await ctx.store.queryAccounts({ scope, nameContains: "'); drop" }), [a]);
+        assert.deepEqual(await ctx.store.queryAccounts({ scope, prefix: { value: evil, on: 'nameOrNumber' } }), [a]);
+        assert.equal(await ctx.store.countAccountsInStatus(c.id, evil), 0);
+      });
+    });
+  });
+}

@@ -101,8 +101,10 @@ export class PostgresStore extends SqlStore {
       const client = await pool.connect();
       try {
         await migratePostgres(client, schema);
-      } finally {
         client.release();
+      } catch (err) {
+        client.release(true); // its session state (lock, aborted transaction) is unknown: discard it
+        throw err;
       }
     } catch (err) {
       await pool.end();

@@ -85,8 +85,9 @@ export class SqliteStore extends SqlStore {
     const db = new Database(file);
     try {
       db.defaultSafeIntegers(true);
-      db.pragma('journal_mode = WAL'); // a no-op ('memory') for ':memory:'
+      // First, so that even switching to WAL waits for another process starting at the same time.
       db.pragma('busy_timeout = 5000');
+      db.pragma('journal_mode = WAL'); // a no-op ('memory') for ':memory:'
       db.pragma('foreign_keys = ON');
       db.pragma('synchronous = NORMAL'); // durable enough with WAL, much faster than FULL
       migrateSqlite(db);

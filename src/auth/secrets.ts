@@ -17,3 +17,8 @@ export function newDeveloperToken(): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
   return [...randomBytes(20)].map((b) => alphabet[b % alphabet.length]).join('');
 }
+
+/** The secret of a user invitation's acceptance link: 256 random bits, URL-safe. */
+export function newInvitationSecret(): string {
+  return randomBytes(32).toString('base64url');
+}

@@ -70,8 +70,10 @@ function readFields(element: Element, fields: ReadonlyArray<{ field: ElementDef;
       // xs:list values arrive space-separated or, from suds, as repeated elements: accept both.
       const values = readFlags(child, def.values, childPath);
       if (values === undefined) continue;
+      // Appended in place: copying the list for every repeated element is quadratic in their number.
       const previous = out[field.name];
-      out[field.name] = Array.isArray(previous) ? [...(previous as string[]), ...values] : values;
+      if (Array.isArray(previous)) (previous as string[]).push(...values);
+      else out[field.name] = values;
       continue;
     }
     const value = readElement(child, field, childPath);

@@ -13,8 +13,12 @@ const PREFIX: Record<NamespaceKey, string> = { msg: '', ent: 'a', generic: 'b', 
 const DECLARATIONS = (['ent', 'generic', 'arrays', 'exc', 'adapi'] as const)
   .map((k) => ` xmlns:${PREFIX[k]}="${NS[k]}"`).join('');
 
+// A carriage return is written as a character reference: a raw one would reach the client as a
+// line feed (XML end-of-line normalisation), changing the value.
+const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#xD;' };
+
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+  return text.replace(/[&<>"\r]/g, (c) => ESCAPES[c]!);
 }
 
 function envelope(header: string, body: string): string {

@@ -45,6 +45,7 @@ export const faults = {
   BatchSizeExceeded: op(3024, 'The batch size exceeds the limit.'),
   PredicateInvalid: op(3030, 'The Predicate passed in the search is invalid.'),
   PageInfoInvalid: op(3080, 'Page Info must be present and have index greater than 0 (zero).'),
+  UserInvitationNull: op(3086, 'The UserInvitation field cannot be null or empty for the SendUserInvitation operation.'),
 } as const satisfies Record<string, FaultDef>;
 
 export type FaultName = keyof typeof faults;

@@ -8,17 +8,31 @@ import { getAccount } from './accounts/get-account.js';
 import { getAccountsInfo } from './accounts/get-accounts-info.js';
 import { searchAccounts } from './accounts/search-accounts.js';
 import { updateAccount } from './accounts/update-account.js';
+import { searchUserInvitations } from './invitations/search-user-invitations.js';
+import { sendUserInvitation } from './invitations/send-user-invitation.js';
+import { deleteUser } from './users/delete-user.js';
 import { getCurrentUser, getUser } from './users/get-user.js';
+import { getUserMFAStatus } from './users/get-user-mfa-status.js';
+import { getUsersInfo } from './users/get-users-info.js';
+import { updateUser } from './users/update-user.js';
+import { updateUserRoles } from './users/update-user-roles.js';
 
 export const handlers: { readonly [O in OperationName]?: Handler<O> } = {
   AddAccount: addAccount,
+  DeleteUser: deleteUser,
   FindAccounts: findAccounts,
   GetAccount: getAccount,
   GetAccountsInfo: getAccountsInfo,
   GetCurrentUser: getCurrentUser,
   GetUser: getUser,
+  GetUserMFAStatus: getUserMFAStatus,
+  GetUsersInfo: getUsersInfo,
   SearchAccounts: searchAccounts,
+  SearchUserInvitations: searchUserInvitations,
+  SendUserInvitation: sendUserInvitation,
   UpdateAccount: updateAccount,
+  UpdateUser: updateUser,
+  UpdateUserRoles: updateUserRoles,
 };
 
 export const implementedOperations = Object.keys(handlers) as OperationName[];

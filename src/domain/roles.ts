@@ -31,3 +31,35 @@ export function canUpdateAutoTagOnly(role: number | undefined): boolean {
 export function canReadUsers(role: number | undefined): boolean {
   return role === Role.SuperAdmin || role === Role.StandardUser || role === Role.Aggregator;
 }
+
+/**
+ * Managing the users of a customer (UpdateUser of others, UpdateUserRoles, SendUserInvitation,
+ * SearchUserInvitations): Super Admin and Standard User ("Only a user with Super Admin or Standard
+ * credentials can …").
+ */
+export function canManageUsers(role: number | undefined): boolean {
+  return role === Role.SuperAdmin || role === Role.StandardUser;
+}
+
+/** DeleteUser: "Only a user with Super Admin credentials can delete users." */
+export function canDeleteUsers(role: number | undefined): boolean {
+  return role === Role.SuperAdmin;
+}
+
+/**
+ * Roles a Standard User may neither grant nor change: Super Admin ("Standard users cannot invite or
+ * delete a Super Admin, nor can they edit a Super Admin's role") and Aggregator, which has more
+ * rights than Standard (granting it would let a Standard User raise their own permissions).
+ */
+export function isAboveStandard(role: number | undefined): boolean {
+  return role === Role.SuperAdmin || role === Role.Aggregator;
+}
+
+/**
+ * Roles that always cover the whole customer: "Users with customer level roles such as Super Admin
+ * … cannot be restricted to specific accounts"; an attempt to restrict them is not an error, the
+ * user gets every account.
+ */
+export function isCustomerLevelRole(role: number): boolean {
+  return role === Role.SuperAdmin || role === Role.Aggregator;
+}

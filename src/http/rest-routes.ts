@@ -37,7 +37,9 @@ async function handleRest(runtime: ApiRuntime, operation: OperationName, req: Fa
   }
 }
 
-function parseJson(text: string): unknown {
+function parseJson(raw: string): unknown {
+  // RFC 8259 §8.1: a parser MAY ignore a byte order mark (Windows tools often write one).
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text);

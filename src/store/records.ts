@@ -124,6 +124,34 @@ export interface UserRoleRecord {
   accountIds: bigint[] | null;
 }
 
+/**
+ * An invitation to sign up under a customer with a role (SendUserInvitation). Pending until
+ * accepted; an expired one stays pending (SearchUserInvitations lists it) but cannot be accepted.
+ */
+export interface UserInvitationRecord {
+  id: bigint;
+  customerId: bigint;
+  firstName: string;
+  lastName: string;
+  email: string;
+  roleId: number;
+  /** The accounts the invitee will reach; null = the whole customer (current and future accounts). */
+  accountIds: bigint[] | null;
+  lcid: string;
+  expirationDate: Date;
+  /** SHA-256 of the acceptance secret sent to the invitee; the secret itself is never stored. */
+  secretHash: string;
+  createdTime: Date;
+  createdByUserId: bigint;
+  acceptedTime: Date | null;
+  /** The user created by accepting it. */
+  acceptedUserId: bigint | null;
+}
+export type NewUserInvitation = Omit<UserInvitationRecord, 'id' | 'createdTime' | 'acceptedTime' | 'acceptedUserId'>;
+
+/** A user's role on one customer, without the user (the user does not exist yet, or is implied). */
+export type RoleGrant = Omit<UserRoleRecord, 'userId'>;
+
 /** An agency's management of a client account or customer (the data behind ClientLink). */
 export interface ClientLinkRecord {
   id: bigint;

@@ -5,7 +5,8 @@
 import type {
   AccessTokenRecord, AccountChanges, AccountQuery, AccountRecord, ClientLinkRecord, CustomerRecord,
   DeveloperTokenRecord, NewAccessToken, NewAccount, NewClientLink, NewCustomer, NewDeveloperToken,
-  NewUser, PaymentMethodRecord, UserChanges, UserRecord, UserRoleRecord,
+  NewUser, NewUserInvitation, PaymentMethodRecord, RoleGrant, UserChanges, UserInvitationRecord, UserRecord,
+  UserRoleRecord,
 } from './records.js';
 
 /** A unique index refused a write. `what` names the index, never the value. */
@@ -48,11 +49,54 @@ export interface Store {
   getUser(id: bigint): Promise<UserRecord | null>;
   getUserByName(userName: string): Promise<UserRecord | null>;
   updateUser(id: bigint, expectedVersion: bigint, changes: UserChanges): Promise<UserRecord | null>;
+  /** Users by id, ordered by id; unknown ids are left out. */
+  getUsers(ids: readonly bigint[]): Promise<UserRecord[]>;
+  /**
+   * The users of a customer — those holding a role on it and those created in it (so a deleted
+   * user, who has no roles left, is still found) — in one of `statuses`, ordered by id.
+   */
+  listCustomerUsers(customerId: bigint, statuses: readonly string[]): Promise<UserRecord[]>;
+  /** How many accounts name the user as PrimaryUserId. */
+  countAccountsWithPrimaryUser(userId: bigint): Promise<number>;
+  /**
+   * In one transaction, if the user's version is still `expectedVersion` and no account names them
+   * as primary user: marks the user Deleted (bumping version and lastModifiedTime), removes all
+   * their roles and revokes their access tokens. Returns the deleted user, or null (nothing changed).
+   */
+  deleteUser(id: bigint, expectedVersion: bigint, at: Date, byUserId: bigint): Promise<UserRecord | null>;
 
   /** Replaces the user's role on that customer (one role per user and customer). */
   putUserRole(role: UserRoleRecord): Promise<void>;
   listUserRoles(userId: bigint): Promise<UserRoleRecord[]>;
   listCustomerRoles(customerId: bigint): Promise<UserRoleRecord[]>;
+  /** Removes the user's role on that customer; false when there was none. */
+  deleteUserRole(userId: bigint, customerId: bigint): Promise<boolean>;
+  /** Removes every role of the user; returns how many there were. */
+  deleteUserRoles(userId: bigint): Promise<number>;
+  /**
+   * Changes a user's roles as one transaction guarded by the user's version (compare-and-set, as
+   * updateUser): removes the roles on `remove` customers, puts `put` roles, and bumps the user's
+   * version and lastModifiedTime (by `byUserId`). Returns the user after the change, or null when
+   * the version moved on (nothing changed).
+   */
+  updateUserRoles(
+    userId: bigint, expectedVersion: bigint,
+    change: { put: readonly RoleGrant[]; remove: readonly bigint[]; byUserId: bigint },
+  ): Promise<UserRecord | null>;
+
+  /** Throws StoreConflict('token') when the secret hash is already used. */
+  insertUserInvitation(invitation: NewUserInvitation): Promise<UserInvitationRecord>;
+  getUserInvitation(id: bigint): Promise<UserInvitationRecord | null>;
+  findUserInvitationBySecret(secretHash: string): Promise<UserInvitationRecord | null>;
+  /** Invitations to the customer that were not accepted (expired ones included), ordered by id. */
+  listPendingUserInvitations(customerId: bigint): Promise<UserInvitationRecord[]>;
+  /**
+   * Accepts an invitation in one transaction: if it is not yet accepted and expires after `at`,
+   * creates `user` with the `roles`, and records the acceptance. Returns the new user, or null
+   * (nothing changed) when the invitation is unknown, accepted or expired. Throws
+   * StoreConflict('user_name') when the user name is taken.
+   */
+  acceptUserInvitation(id: bigint, at: Date, user: NewUser, roles: readonly RoleGrant[]): Promise<UserRecord | null>;
 
   insertClientLink(link: NewClientLink): Promise<ClientLinkRecord>;
   /** Links where one of these customers is the manager, in the given statuses. */

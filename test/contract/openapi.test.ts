@@ -3,6 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { arrayItem, type ElementDef } from '../../src/contract/model.js';
+import { jsonName } from '../../src/contract/lookup.js';
 import type { OperationName, TypeName } from '../../src/contract/values.js';
 import { writeOpenApi, type Json, type JsonObject } from '../../src/codec/openapi.js';
 import { ALL_OPERATIONS, OPERATION_DEFS, reachableTypes, TYPE_DEFS } from '../../src/codec/reachable-types.js';
@@ -85,13 +86,14 @@ describe('OpenAPI document of the REST face', () => {
       assert.deepEqual(Object.keys(propsOf(`${op}Request`)), OPERATION_DEFS[op].request.map((f) => f.name), op);
       assert.deepEqual(Object.keys(propsOf(`${op}Response`)), OPERATION_DEFS[op].response.map((f) => f.name), op);
     }
-    assert.deepEqual(Object.keys(propsOf('KeyValuePairOfstringstring')), ['key', 'value']);
+    // .NET's JSON names for KeyValuePair members are Key/Value (the SOAP names are key/value).
+    assert.deepEqual(Object.keys(propsOf('KeyValuePairOfstringstring')), ['Key', 'Value']);
     assert.deepEqual(Object.keys(propsOf('KeyValueEntityOflongint')), ['Key', 'Value']);
   });
 
   it('xs:long is a string with format int64, everywhere', () => {
     for (const [owner, f] of allFields.filter(([, f]) => f.type === 'long')) {
-      const s = obj(propsOf(owner)[f.name], `${owner}.${f.name}`);
+      const s = obj(propsOf(owner)[jsonName(f)], `${owner}.${f.name}`);
       assert.equal(s.type, 'string', `${owner}.${f.name}`);
       assert.equal(s.format, 'int64', `${owner}.${f.name}`);
       assert.equal(s.nullable === true, f.opts.nillable === true, `${owner}.${f.name} nullable`);
@@ -107,7 +109,7 @@ describe('OpenAPI document of the REST face', () => {
       boolean: ['boolean', undefined], dateTime: ['string', 'date-time'], base64Binary: ['string', 'byte'], string: ['string', undefined],
     };
     for (const [owner, f] of allFields.filter(([, f]) => f.type in expected)) {
-      const s = obj(propsOf(owner)[f.name], `${owner}.${f.name}`);
+      const s = obj(propsOf(owner)[jsonName(f)], `${owner}.${f.name}`);
       assert.deepEqual([s.type, s.format], expected[f.type], `${owner}.${f.name}`);
     }
   });
@@ -117,7 +119,7 @@ describe('OpenAPI document of the REST face', () => {
     assert.equal(accountsInfo.type, 'array');
     assert.equal(deref(obj(accountsInfo.items, 'items')), schemas.AccountInfo);
     for (const [owner, f] of allFields.filter(([, f]) => f.type in TYPE_DEFS && arrayItem(TYPE_DEFS[f.type as TypeName]))) {
-      assert.equal(obj(propsOf(owner)[f.name], `${owner}.${f.name}`).type, 'array', `${owner}.${f.name}`);
+      assert.equal(obj(propsOf(owner)[jsonName(f)], `${owner}.${f.name}`).type, 'array', `${owner}.${f.name}`);
     }
     assert.deepEqual(Object.keys(schemas).filter((n) => n.startsWith('ArrayOf')), []);
     const partial = obj(propsOf('AddClientLinksResponse').PartialErrors, 'PartialErrors');

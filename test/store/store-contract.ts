@@ -6,6 +6,7 @@ import type { Store } from '../../src/store/store.js';
 import { accountQueryTests } from './contract/account-query.js';
 import { customerAndAccountTests } from './contract/customers-accounts.js';
 import { account, customer, uniq, user, type Ctx } from './contract/fixtures.js';
+import { userAndInvitationTests } from './contract/users-invitations.js';
 import { userAndTokenTests } from './contract/users-tokens.js';
 
 export function runStoreContract(name: string, open: () => Promise<Store>): void {
@@ -22,6 +23,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
     customerAndAccountTests(ctx);
     accountQueryTests(ctx);
     userAndTokenTests(ctx);
+    userAndInvitationTests(ctx);
 
     describe('hostile input', () => {
       it('round-trips SQL-looking strings as plain data', async () => {

@@ -74,7 +74,10 @@ function apply(filter: PredicateFilter, p: Predicate): void {
   }
 }
 
+const INT64_MAX = 2n ** 63n - 1n;
+
 function id(text: string, field: string): bigint {
-  if (!/^\d{1,19}$/.test(text)) throw new ApiError('PredicateInvalid', `Predicate value for ${field} must be an identifier.`);
-  return BigInt(text);
+  const value = /^\d{1,19}$/.test(text) ? BigInt(text) : -1n;
+  if (value < 0n || value > INT64_MAX) throw new ApiError('PredicateInvalid', `Predicate value for ${field} must be an identifier.`);
+  return value;
 }

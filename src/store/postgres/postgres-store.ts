@@ -2,7 +2,7 @@
 // (a per-pool `types`, leaving the global pg.types alone), bigint parameters go as decimal text.
 import pg from 'pg';
 import { StoreConflict } from '../store.js';
-import { SqlStore, type SqlDriver } from '../sql/sql-store.js';
+import { SqlStore, type SqlDriver, type Step } from '../sql/sql-store.js';
 import { postgresDialect } from '../sql/dialect.js';
 import type { Row, SqlValue } from '../sql/values.js';
 import { migratePostgres } from './migrations.js';
@@ -25,6 +25,7 @@ const CONSTRAINTS: Readonly<Record<string, StoreConflict['what']>> = {
   users_name_uq: 'user_name',
   developer_tokens_hash_uq: 'token',
   access_tokens_pkey: 'token',
+  user_invitations_secret_uq: 'token',
 };
 
 function mapError(err: unknown): unknown {
@@ -61,6 +62,33 @@ class PostgresDriver implements SqlDriver {
       return (await this.pool.query(sql, params.map(bind))).rowCount ?? 0;
     } catch (err) {
       throw mapError(err);
+    }
+  }
+
+  async transaction(steps: readonly Step[]): Promise<Row[][] | null> {
+    // One pooled connection for the whole transaction; READ COMMITTED suffices because every
+    // guard is a compare-and-set on a row it locks (a concurrent writer waits, then re-checks).
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const results: Row[][] = [];
+      for (const step of steps) {
+        const s = typeof step === 'function' ? step(results) : step;
+        const res = await client.query<Row>(s.sql, s.params.map(bind));
+        if (s.guard && (res.rowCount ?? 0) === 0) {
+          await client.query('ROLLBACK');
+          return null;
+        }
+        results.push(res.rows);
+      }
+      await client.query('COMMIT');
+      return results;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => { broken = true; });
+      throw mapError(err);
+    } finally {
+      client.release(broken); // a connection whose transaction state is unknown is discarded
     }
   }
 

@@ -3,8 +3,8 @@
 // databases fold identically, and the row readers.
 import type {
   AccessTokenRecord, AccountChanges, AccountRecord, ClientLinkRecord, CustomerRecord, DeveloperTokenRecord,
-  NewAccessToken, NewClientLink, NewCustomer, NewDeveloperToken, NewUser, PaymentMethodRecord, UserChanges,
-  UserRecord, UserRoleRecord,
+  NewAccessToken, NewClientLink, NewCustomer, NewDeveloperToken, NewUser, NewUserInvitation, PaymentMethodRecord,
+  UserChanges, UserInvitationRecord, UserRecord, UserRoleRecord,
 } from '../records.js';
 import {
   decodeAddress, decodeContactInfo, decodeIdList, decodeKeyValues, encodeAddress, encodeContactInfo,
@@ -127,6 +127,25 @@ export function userRoleFromRow(r: Row): UserRoleRecord {
   return {
     userId: big(r, 'user_id'), customerId: big(r, 'customer_id'), roleId: int(r, 'role_id'),
     accountIds: decodeIdList(strOrNull(r, 'account_ids')),
+  };
+}
+
+export function userInvitationColumns(i: NewUserInvitation): Columns {
+  return [
+    ['customer_id', i.customerId], ['first_name', i.firstName], ['last_name', i.lastName], ['email', i.email],
+    ['role_id', i.roleId], ['account_ids', encodeIdList(i.accountIds)], ['lcid', i.lcid],
+    ['expiration_date', ms(i.expirationDate)], ['secret_hash', i.secretHash], ['created_by_user_id', i.createdByUserId],
+  ];
+}
+
+export function userInvitationFromRow(r: Row): UserInvitationRecord {
+  return {
+    id: big(r, 'id'), customerId: big(r, 'customer_id'), firstName: str(r, 'first_name'),
+    lastName: str(r, 'last_name'), email: str(r, 'email'), roleId: int(r, 'role_id'),
+    accountIds: decodeIdList(strOrNull(r, 'account_ids')), lcid: str(r, 'lcid'),
+    expirationDate: date(r, 'expiration_date'), secretHash: str(r, 'secret_hash'),
+    createdTime: date(r, 'created_time'), createdByUserId: big(r, 'created_by_user_id'),
+    acceptedTime: dateOrNull(r, 'accepted_time'), acceptedUserId: bigOrNull(r, 'accepted_user_id'),
   };
 }
 

@@ -1,11 +1,14 @@
 // The Store on top of a minimal SQL driver. Both backends share this class, so they share every
 // statement's meaning; only placeholders, list parameters and a few functions differ (Dialect).
-// Each method is one statement, hence atomic without an explicit transaction.
+// Each method is one statement, hence atomic without an explicit transaction — except the few
+// that change several rows together (deleteUser, updateUserRoles, acceptUserInvitation): those
+// hand the driver a fixed list of statements to run as one transaction, with no await of the
+// domain in between.
 import type { Store } from '../store.js';
 import type {
   AccessTokenRecord, AccountChanges, AccountQuery, AccountRecord, ClientLinkRecord, CustomerRecord,
   DeveloperTokenRecord, NewAccessToken, NewAccount, NewClientLink, NewCustomer, NewDeveloperToken, NewUser,
-  PaymentMethodRecord, UserChanges, UserRecord, UserRoleRecord,
+  NewUserInvitation, PaymentMethodRecord, RoleGrant, UserChanges, UserInvitationRecord, UserRecord, UserRoleRecord,
 } from '../records.js';
 import { buildAccountQuery } from './account-query.js';
 import { Params, type Dialect } from './dialect.js';
@@ -13,20 +16,37 @@ import {
   accessTokenColumns, accessTokenFromRow, accountChangeColumns, accountFromRow, accountInsertColumns,
   clientLinkColumns, clientLinkFromRow, customerColumns, customerFromRow, developerTokenColumns,
   developerTokenFromRow, fold, paymentMethodFromRow, userChangeColumns, userFromRow, userInsertColumns,
-  userRoleColumns, userRoleFromRow, type Columns,
+  userInvitationColumns, userInvitationFromRow, userRoleColumns, userRoleFromRow, type Columns,
 } from './rows.js';
-import { int, ms, str, type Row, type SqlValue } from './values.js';
+import { big, int, ms, str, type Row, type SqlValue } from './values.js';
 
-/** Runs one statement. Implementations map unique violations to StoreConflict. */
+/** One statement of a transaction. */
+export interface Statement {
+  sql: string;
+  params: readonly SqlValue[];
+  /** When this statement changes (or returns) no row, the whole transaction is rolled back. */
+  guard?: boolean;
+}
+
+/** A statement, or one built from the rows the earlier statements of the transaction returned. */
+export type Step = Statement | ((previous: readonly Row[][]) => Statement);
+
+/** Runs statements. Implementations map unique violations to StoreConflict. */
 export interface SqlDriver {
   all(sql: string, params: readonly SqlValue[]): Promise<Row[]>;
   /** Returns the number of rows changed. */
   run(sql: string, params: readonly SqlValue[]): Promise<number>;
+  /**
+   * Runs the steps in order as one transaction and returns each statement's rows; null when a
+   * guard statement changed no row (then nothing was changed). An error rolls everything back.
+   */
+  transaction(steps: readonly Step[]): Promise<Row[][] | null>;
   close(): Promise<void>;
 }
 
 // Table names below are constants of this module, never input.
-type Table = 'customers' | 'payment_methods' | 'accounts' | 'users' | 'client_links' | 'developer_tokens' | 'access_tokens';
+type Table = 'customers' | 'payment_methods' | 'accounts' | 'users' | 'client_links' | 'developer_tokens'
+  | 'access_tokens' | 'user_invitations';
 
 export abstract class SqlStore implements Store {
   abstract readonly backend: 'sqlite' | 'postgres';
@@ -46,11 +66,16 @@ export abstract class SqlStore implements Store {
     return rows[0] ?? null;
   }
 
-  private async insert(table: Table, columns: Columns): Promise<Row> {
+  private insertStatement(table: Table, columns: Columns): Statement {
     const p = this.params();
     const names = columns.map(([c]) => c).join(', ');
     const values = columns.map(([, v]) => p.add(v)).join(', ');
-    const row = await this.one(`INSERT INTO ${table} (${names}) VALUES (${values}) RETURNING *`, p.values);
+    return { sql: `INSERT INTO ${table} (${names}) VALUES (${values}) RETURNING *`, params: p.values };
+  }
+
+  private async insert(table: Table, columns: Columns): Promise<Row> {
+    const { sql, params } = this.insertStatement(table, columns);
+    const row = await this.one(sql, params);
     if (row === null) throw new Error(`store: insert into ${table} returned no row`);
     return row;
   }
@@ -75,13 +100,32 @@ export abstract class SqlStore implements Store {
    * Compare-and-set on `version`. last_modified_time moves to now, and at least 1 ms past its old
    * value, so it visibly changes even when two writes fall in the same millisecond.
    */
-  private async update(table: Table, id: bigint, expectedVersion: bigint, columns: Columns): Promise<Row | null> {
+  private updateStatement(
+    table: Table, id: bigint, expectedVersion: bigint, columns: Columns, extraCondition?: (p: Params) => string,
+  ): Statement {
     const p = this.params();
     const sets = columns.map(([c, v]) => `${c} = ${p.add(v)}`);
     sets.push('version = version + 1');
     sets.push(`last_modified_time = ${this.dialect.greatest(p.add(Date.now()), 'last_modified_time + 1')}`);
-    const sql = `UPDATE ${table} SET ${sets.join(', ')} WHERE id = ${p.add(id)} AND version = ${p.add(expectedVersion)} RETURNING *`;
-    return this.one(sql, p.values);
+    let where = `id = ${p.add(id)} AND version = ${p.add(expectedVersion)}`;
+    if (extraCondition) where += ` AND ${extraCondition(p)}`;
+    return { sql: `UPDATE ${table} SET ${sets.join(', ')} WHERE ${where} RETURNING *`, params: p.values, guard: true };
+  }
+
+  private async update(table: Table, id: bigint, expectedVersion: bigint, columns: Columns): Promise<Row | null> {
+    const { sql, params } = this.updateStatement(table, id, expectedVersion, columns);
+    return this.one(sql, params);
+  }
+
+  /** Upsert of the one role a user holds on a customer. */
+  private putRoleStatement(role: UserRoleRecord): Statement {
+    const p = this.params();
+    const columns = userRoleColumns(role);
+    return {
+      sql: `INSERT INTO user_roles (${columns.map(([c]) => c).join(', ')}) VALUES (${columns.map(([, v]) => p.add(v)).join(', ')}) `
+        + 'ON CONFLICT (user_id, customer_id) DO UPDATE SET role_id = excluded.role_id, account_ids = excluded.account_ids',
+      params: p.values,
+    };
   }
 
   async getMeta(key: string): Promise<string | null> {
@@ -173,14 +217,115 @@ export abstract class SqlStore implements Store {
     return row === null ? null : userFromRow(row);
   }
 
-  async putUserRole(role: UserRoleRecord): Promise<void> {
+  async getUsers(ids: readonly bigint[]): Promise<UserRecord[]> {
+    return (await this.byIds('users', ids)).map(userFromRow);
+  }
+
+  async listCustomerUsers(customerId: bigint, statuses: readonly string[]): Promise<UserRecord[]> {
+    if (statuses.length === 0) return [];
     const p = this.params();
-    const columns = userRoleColumns(role);
-    await this.driver.run(
-      `INSERT INTO user_roles (${columns.map(([c]) => c).join(', ')}) VALUES (${columns.map(([, v]) => p.add(v)).join(', ')}) ` +
-      'ON CONFLICT (user_id, customer_id) DO UPDATE SET role_id = excluded.role_id, account_ids = excluded.account_ids',
-      p.values,
-    );
+    const sql = `SELECT * FROM users WHERE (customer_id = ${p.add(customerId)} `
+      + `OR id IN (SELECT user_id FROM user_roles WHERE customer_id = ${p.add(customerId)})) `
+      + `AND ${p.inTexts('life_cycle_status', statuses)} ORDER BY id`;
+    return (await this.driver.all(sql, p.values)).map(userFromRow);
+  }
+
+  async countAccountsWithPrimaryUser(userId: bigint): Promise<number> {
+    const p = this.params();
+    const row = await this.one(`SELECT COUNT(*) AS n FROM accounts WHERE primary_user_id = ${p.add(userId)}`, p.values);
+    return row === null ? 0 : int(row, 'n');
+  }
+
+  async deleteUser(id: bigint, expectedVersion: bigint, at: Date, byUserId: bigint): Promise<UserRecord | null> {
+    const markDeleted = this.updateStatement('users', id, expectedVersion,
+      [['life_cycle_status', 'Deleted'], ['last_modified_by_user_id', byUserId]],
+      (p) => `NOT EXISTS (SELECT 1 FROM accounts WHERE primary_user_id = ${p.add(id)})`);
+    const roles = this.params();
+    const tokens = this.params();
+    const rows = await this.driver.transaction([
+      markDeleted,
+      { sql: `DELETE FROM user_roles WHERE user_id = ${roles.add(id)}`, params: roles.values },
+      {
+        sql: `UPDATE access_tokens SET revoked_time = ${tokens.add(ms(at))} WHERE user_id = ${tokens.add(id)} AND revoked_time IS NULL`,
+        params: tokens.values,
+      },
+    ]);
+    return rows === null ? null : userFromRow(rows[0]![0]!);
+  }
+
+  async putUserRole(role: UserRoleRecord): Promise<void> {
+    const { sql, params } = this.putRoleStatement(role);
+    await this.driver.run(sql, params);
+  }
+
+  async deleteUserRole(userId: bigint, customerId: bigint): Promise<boolean> {
+    const p = this.params();
+    return (await this.driver.run(
+      `DELETE FROM user_roles WHERE user_id = ${p.add(userId)} AND customer_id = ${p.add(customerId)}`, p.values)) > 0;
+  }
+
+  async deleteUserRoles(userId: bigint): Promise<number> {
+    const p = this.params();
+    return this.driver.run(`DELETE FROM user_roles WHERE user_id = ${p.add(userId)}`, p.values);
+  }
+
+  async updateUserRoles(
+    userId: bigint, expectedVersion: bigint,
+    change: { put: readonly RoleGrant[]; remove: readonly bigint[]; byUserId: bigint },
+  ): Promise<UserRecord | null> {
+    const removals = change.remove.map((customerId): Statement => {
+      const p = this.params();
+      return { sql: `DELETE FROM user_roles WHERE user_id = ${p.add(userId)} AND customer_id = ${p.add(customerId)}`, params: p.values };
+    });
+    const rows = await this.driver.transaction([
+      this.updateStatement('users', userId, expectedVersion, [['last_modified_by_user_id', change.byUserId]]),
+      ...removals,
+      ...change.put.map((grant) => this.putRoleStatement({ ...grant, userId })),
+    ]);
+    return rows === null ? null : userFromRow(rows[0]![0]!);
+  }
+
+  async insertUserInvitation(invitation: NewUserInvitation): Promise<UserInvitationRecord> {
+    const row = await this.insert('user_invitations', [...userInvitationColumns(invitation), ['created_time', Date.now()]]);
+    return userInvitationFromRow(row);
+  }
+
+  async getUserInvitation(id: bigint): Promise<UserInvitationRecord | null> {
+    const row = await this.byId('user_invitations', id);
+    return row === null ? null : userInvitationFromRow(row);
+  }
+
+  async findUserInvitationBySecret(secretHash: string): Promise<UserInvitationRecord | null> {
+    const p = this.params();
+    const row = await this.one(`SELECT * FROM user_invitations WHERE secret_hash = ${p.add(secretHash)}`, p.values);
+    return row === null ? null : userInvitationFromRow(row);
+  }
+
+  async listPendingUserInvitations(customerId: bigint): Promise<UserInvitationRecord[]> {
+    const p = this.params();
+    const sql = `SELECT * FROM user_invitations WHERE customer_id = ${p.add(customerId)} AND accepted_time IS NULL ORDER BY id`;
+    return (await this.driver.all(sql, p.values)).map(userInvitationFromRow);
+  }
+
+  async acceptUserInvitation(id: bigint, at: Date, user: NewUser, roles: readonly RoleGrant[]): Promise<UserRecord | null> {
+    const claim = this.params();
+    const claimSql = `UPDATE user_invitations SET accepted_time = ${claim.add(ms(at))} WHERE id = ${claim.add(id)} `
+      + `AND accepted_time IS NULL AND expiration_date > ${claim.add(ms(at))}`;
+    // The new user's id is only known once inserted: later steps read it from that insert's row.
+    const newUserId = (previous: readonly Row[][]): bigint => big(previous[1]![0]!, 'id');
+    const rows = await this.driver.transaction([
+      { sql: claimSql, params: claim.values, guard: true },
+      this.insertStatement('users', [...userInsertColumns(user), ...SqlStore.created(Date.now())]),
+      ...roles.map((grant) => (previous: readonly Row[][]) => this.putRoleStatement({ ...grant, userId: newUserId(previous) })),
+      (previous: readonly Row[][]) => {
+        const p = this.params();
+        return {
+          sql: `UPDATE user_invitations SET accepted_user_id = ${p.add(newUserId(previous))} WHERE id = ${p.add(id)}`,
+          params: p.values,
+        };
+      },
+    ]);
+    return rows === null ? null : userFromRow(rows[1]![0]!);
   }
 
   async listUserRoles(userId: bigint): Promise<UserRoleRecord[]> {

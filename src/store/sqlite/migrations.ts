@@ -140,6 +140,34 @@ INSERT INTO sqlite_sequence (name, seq) VALUES
   ('payment_methods', 300000000), ('client_links', 400000000), ('developer_tokens', 500000000);
 `,
   },
+  {
+    version: 2,
+    name: 'user invitations; accounts by primary user',
+    sql: `
+CREATE TABLE user_invitations (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  customer_id INTEGER NOT NULL REFERENCES customers (id),
+  first_name TEXT NOT NULL,
+  last_name TEXT NOT NULL,
+  email TEXT NOT NULL,
+  role_id INTEGER NOT NULL,
+  account_ids TEXT,
+  lcid TEXT NOT NULL,
+  expiration_date INTEGER NOT NULL,
+  secret_hash TEXT NOT NULL,
+  created_time INTEGER NOT NULL,
+  created_by_user_id INTEGER NOT NULL,
+  accepted_time INTEGER,
+  accepted_user_id INTEGER
+);
+CREATE UNIQUE INDEX user_invitations_secret_uq ON user_invitations (secret_hash);
+CREATE INDEX user_invitations_customer ON user_invitations (customer_id, accepted_time);
+-- DeleteUser refuses a user who is the primary user of an account.
+CREATE INDEX accounts_primary_user ON accounts (primary_user_id);
+
+INSERT INTO sqlite_sequence (name, seq) VALUES ('user_invitations', 700000000);
+`,
+  },
 ];
 
 /**

@@ -2,7 +2,7 @@
 // every statement runs in safe-integer mode so 64-bit ids come back as bigint.
 import Database from 'better-sqlite3';
 import { StoreConflict } from '../store.js';
-import { SqlStore, type SqlDriver } from '../sql/sql-store.js';
+import { SqlStore, type SqlDriver, type Step } from '../sql/sql-store.js';
 import { sqliteDialect } from '../sql/dialect.js';
 import type { Row, SqlValue } from '../sql/values.js';
 import { migrateSqlite } from './migrations.js';
@@ -15,7 +15,11 @@ const UNIQUE_COLUMNS: ReadonlyArray<[string, StoreConflict['what']]> = [
   ['users.user_name_folded', 'user_name'],
   ['developer_tokens.token_hash', 'token'],
   ['access_tokens.token_hash', 'token'],
+  ['user_invitations.secret_hash', 'token'],
 ];
+
+/** Thrown inside a transaction to roll it back when a guard statement changed no row. */
+class GuardFailed extends Error {}
 
 function mapError(err: unknown): unknown {
   if (!(err instanceof Database.SqliteError)) return err;
@@ -63,6 +67,31 @@ class SqliteDriver implements SqlDriver {
     try {
       return this.statement(sql).run(...params.map(bind)).changes;
     } catch (err) {
+      throw mapError(err);
+    }
+  }
+
+  async transaction(steps: readonly Step[]): Promise<Row[][] | null> {
+    // Synchronous from BEGIN to COMMIT, so no other request's statement can slip in between.
+    // IMMEDIATE takes the write lock up front (waiting up to busy_timeout), which avoids the
+    // SQLITE_BUSY a deferred transaction gets when it upgrades from reading to writing.
+    const run = this.db.transaction((): Row[][] => {
+      const results: Row[][] = [];
+      for (const step of steps) {
+        const s = typeof step === 'function' ? step(results) : step;
+        const stmt = this.statement(s.sql);
+        const params = s.params.map(bind);
+        const rows = stmt.reader ? (stmt.all(...params) as Row[]) : [];
+        const changed = stmt.reader ? rows.length : stmt.run(...params).changes;
+        if (s.guard && changed === 0) throw new GuardFailed();
+        results.push(rows);
+      }
+      return results;
+    });
+    try {
+      return run.immediate();
+    } catch (err) {
+      if (err instanceof GuardFailed) return null;
       throw mapError(err);
     }
   }

@@ -1,0 +1,54 @@
+// Creating a user invitation (SendUserInvitation): who may invite whom, the invitation's fields
+// (reference §2.9) and its acceptance secret.
+import type { Entity } from '../../contract/values.js';
+import type { UserInvitationRecord } from '../../store/records.js';
+import { hashSecret, newInvitationSecret } from '../../auth/secrets.js';
+import type { Context } from '../context.js';
+import { ApiError } from '../api-error.js';
+import { isAboveStandard, isCustomerLevelRole, KNOWN_ROLES, Role } from '../roles.js';
+import { accountsOfCustomer } from '../users/account-scope.js';
+import { managerRole } from '../users/user-authority.js';
+import { email, personName } from '../users/person-rules.js';
+
+/** "The duration of a user invitation is subject to change, and currently set at 30 days." */
+export const INVITATION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+const NAME_MAX = 40;
+
+export interface CreatedInvitation {
+  invitation: UserInvitationRecord;
+  /** For the invitee's acceptance link; only its hash is stored, so this is the one chance to send it. */
+  secret: string;
+}
+
+export async function createInvitation(ctx: Context, input: Entity<'UserInvitation'>): Promise<CreatedInvitation> {
+  const customerId = input.CustomerId;
+  if (customerId === undefined) throw new ApiError('NullParameter', 'UserInvitation.CustomerId is required.');
+  const callerRole = managerRole(await ctx.access(), customerId);
+  if (callerRole === undefined) {
+    throw new ApiError('UserIsNotAuthorized', 'Only a Super Admin or Standard User of the customer may invite users.');
+  }
+  const roleId = input.RoleId;
+  if (roleId === undefined) throw new ApiError('NullParameter', 'UserInvitation.RoleId is required.');
+  if (!KNOWN_ROLES.includes(roleId)) {
+    throw new ApiError('InvalidParameter', `UserInvitation.RoleId ${roleId} is not a user role (${Object.values(Role).join(', ')}).`);
+  }
+  if (callerRole === Role.StandardUser && isAboveStandard(roleId)) {
+    throw new ApiError('UserIsNotAuthorized', 'A Standard User cannot invite a Super Admin or an Aggregator.');
+  }
+  const firstName = personName(input.FirstName, NAME_MAX, 'UserInvitation.FirstName');
+  const lastName = personName(input.LastName, NAME_MAX, 'UserInvitation.LastName');
+  const address = email(input.Email, 'UserInvitation.Email');
+  const accountIds = await accountsOfCustomer(ctx.store, customerId, input.AccountIds, 'UserInvitation.AccountIds');
+  const secret = newInvitationSecret();
+  const invitation = await ctx.store.insertUserInvitation({
+    customerId, firstName, lastName, email: address, roleId,
+    // A customer-level role cannot be restricted: "the operation will not fail and the user will be
+    // granted access for all accounts within the specified customer".
+    accountIds: isCustomerLevelRole(roleId) ? null : accountIds,
+    lcid: input.Lcid ?? 'EnglishUS', // "The default is EnglishUS."
+    expirationDate: new Date(ctx.now().getTime() + INVITATION_LIFETIME_MS),
+    secretHash: hashSecret(secret),
+    createdByUserId: ctx.user.id,
+  });
+  return { invitation, secret };
+}

@@ -1,0 +1,42 @@
+// DeleteUser: marks the user Deleted, removes their roles and revokes their access tokens.
+import type { Store } from '../../store/store.js';
+import type { Handler } from '../context.js';
+import { ApiError } from '../api-error.js';
+import { canDeleteUsers } from '../roles.js';
+import { decodeTimeStamp } from '../timestamps.js';
+import { loadTarget } from './user-authority.js';
+
+export const deleteUser: Handler<'DeleteUser'> = async (ctx, request) => {
+  if (request.UserId === undefined) throw new ApiError('NullParameter', 'UserId is required.');
+  const target = await loadTarget(ctx.store, request.UserId);
+  // Deleting ends the user everywhere, so only a Super Admin of the customer the user was created
+  // in may do it; elsewhere the way to drop a user is UpdateUserRoles.
+  const access = await ctx.access();
+  if (!target || !canDeleteUsers(access.directCustomerRole(target.user.customerId))) {
+    throw new ApiError('UserIsNotAuthorized', 'Only a Super Admin of the user\'s customer may delete the user.');
+  }
+  if (target.user.id === ctx.user.id) throw new ApiError('InvalidParameter', 'A user cannot delete themself.');
+  if (target.user.lifeCycleStatus === 'Deleted') throw new ApiError('EntityNotExistent', 'The user has already been deleted.');
+  if (!request.TimeStamp) throw new ApiError('NullParameter', 'TimeStamp is required.');
+  const expected = decodeTimeStamp(request.TimeStamp);
+  if (expected === undefined || expected !== target.user.version) {
+    throw new ApiError('TimestampNotMatch', 'TimeStamp is not the current time stamp of the user; get the user again.');
+  }
+  await refusePrimaryUser(ctx.store, target.user.id);
+  const deleted = await ctx.store.deleteUser(target.user.id, expected, ctx.now(), ctx.user.id);
+  if (!deleted) {
+    // The store refuses both a moved version and a primary user made meanwhile: tell which.
+    await refusePrimaryUser(ctx.store, target.user.id);
+    throw new ApiError('TimestampNotMatch', 'The user was changed by another request; get the user again.');
+  }
+  return {};
+};
+
+/** "You cannot delete a user who is the primary user of any accounts." */
+async function refusePrimaryUser(store: Store, userId: bigint): Promise<void> {
+  const count = await store.countAccountsWithPrimaryUser(userId);
+  if (count > 0) {
+    throw new ApiError('InvalidParameter',
+      `The user is the primary user of ${count} account(s); set another PrimaryUserId on them first.`);
+  }
+}

@@ -1,0 +1,28 @@
+// UpdateUser: a full overwrite of a user's personal and contact details, guarded by TimeStamp.
+import type { Handler } from '../context.js';
+import { ApiError } from '../api-error.js';
+import { decodeTimeStamp } from '../timestamps.js';
+import { canEditUser, loadTarget } from './user-authority.js';
+import { userDetails } from './user-details.js';
+
+export const updateUser: Handler<'UpdateUser'> = async (ctx, { User: user }) => {
+  if (!user) throw new ApiError('NullParameter', 'User is required.');
+  if (user.Id === undefined || user.Id === null) throw new ApiError('NullParameter', 'User.Id is required.');
+  const target = await loadTarget(ctx.store, user.Id);
+  // A user may always update their own details; others need Super Admin or Standard (see
+  // canEditUser). An unknown id answers like a user out of reach, as GetUser does.
+  const self = user.Id === ctx.user.id;
+  if (!target || (!self && !canEditUser(await ctx.access(), target))) {
+    throw new ApiError('UserIsNotAuthorized', 'The user may not update this user.');
+  }
+  if (target.user.lifeCycleStatus === 'Deleted') throw new ApiError('EntityNotExistent', 'The user has been deleted.');
+  if (!user.TimeStamp) throw new ApiError('NullParameter', 'User.TimeStamp is required.');
+  const expected = decodeTimeStamp(user.TimeStamp);
+  if (expected === undefined || expected !== target.user.version) {
+    throw new ApiError('TimestampNotMatch', 'User.TimeStamp is not the current time stamp of the user; get the user again.');
+  }
+  const changes = userDetails(user, target.user, ctx.now(), ctx.user.id);
+  const updated = await ctx.store.updateUser(target.user.id, expected, changes);
+  if (!updated) throw new ApiError('TimestampNotMatch', 'The user was changed by another request; get the user again.');
+  return { LastModifiedTime: updated.lastModifiedTime };
+};

@@ -1,0 +1,138 @@
+// Fixture builders for the end-to-end tests: tenants, extra accounts, users with roles, client
+// links and access tokens, written straight into the running server's store (the same store the
+// server reads), so that tests can set up exactly the world they need and then talk HTTP to it.
+import { randomUUID } from 'node:crypto';
+import { issueAccessToken } from '../../src/auth/issue-tokens.js';
+import { createTenant, type Tenant } from '../../src/domain/tenants/create-tenant.js';
+import type { AccountRecord, ClientLinkRecord, UserRecord } from '../../src/store/records.js';
+import type { Store } from '../../src/store/store.js';
+
+export type Env = 'sandbox' | 'production';
+
+/** A name no other test (or earlier run on the same store) uses. */
+export function uniqueName(prefix: string): string {
+  return `${prefix} ${randomUUID().slice(0, 8)}`;
+}
+
+export interface TestTenant extends Tenant {
+  /** An access token of the tenant's Super Admin. */
+  token: string;
+}
+
+/** A customer with its first (Active) account, a payment method and a Super Admin user with a token. */
+export async function createTestTenant(store: Store, environment: Env, label: string): Promise<TestTenant> {
+  const tag = randomUUID().slice(0, 8);
+  const tenant = await createTenant(store, {
+    customerName: `${label} Customer ${tag}`,
+    accountName: `${label} Account 1 ${tag}`,
+    userName: `${label.toLowerCase().replace(/\W+/g, '-')}-admin-${tag}@example.test`,
+    email: `${label.toLowerCase().replace(/\W+/g, '-')}-admin-${tag}@example.test`,
+    firstName: label,
+    lastName: 'Admin',
+    passwordHash: null,
+  });
+  return { ...tenant, token: await tokenFor(store, environment, tenant.user.id) };
+}
+
+/** An OAuth access token for the user, valid for the environment (or shaped by the options). */
+export async function tokenFor(
+  store: Store, environment: Env, userId: bigint,
+  options: { lifetimeSeconds?: number; scope?: string; now?: Date } = {},
+): Promise<string> {
+  return (await issueAccessToken(store, environment, userId, options)).accessToken;
+}
+
+/** Another account of a customer, inserted directly (Active, paid by the given payment method). */
+export async function insertTestAccount(store: Store, owner: { customerId: bigint; paymentMethodId: bigint; primaryUserId: bigint }, options: {
+  name?: string; lifeCycleStatus?: string; pauseReason?: number | null; currencyCode?: string;
+} = {}): Promise<AccountRecord> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await store.insertAccount({
+        customerId: owner.customerId,
+        number: randomAccountNumber(),
+        name: options.name ?? uniqueName('Extra Account'),
+        currencyCode: options.currencyCode ?? 'USD',
+        financialStatus: 'ClearFinancialStatus',
+        language: 'English',
+        lifeCycleStatus: options.lifeCycleStatus ?? 'Active',
+        pauseReason: options.pauseReason ?? null,
+        paymentMethodId: owner.paymentMethodId,
+        billToCustomerId: owner.customerId,
+        primaryUserId: owner.primaryUserId,
+        timeZone: 'PacificTimeUSCanadaTijuana',
+        autoTagType: 'Inactive',
+        salesHouseCustomerId: null,
+        backUpPaymentInstrumentId: null,
+        billingThresholdAmount: null,
+        soldToPaymentInstrumentId: null,
+        accountMode: 'Expert',
+        businessAddress: {
+          id: BigInt(700_000_000 + Math.floor(Math.random() * 1_000_000_000)),
+          businessName: 'Fixture Business', line1: '2 Side Street', line2: null, line3: null, line4: null,
+          city: 'Seattle', stateOrProvince: 'WA', postalCode: '98101', countryCode: 'US',
+        },
+        taxInformation: null,
+        lastModifiedByUserId: owner.primaryUserId,
+      });
+    } catch (err) {
+      if (attempt >= 4 || !(err instanceof Error) || !/account_number/.test(err.message)) throw err;
+    }
+  }
+}
+
+export function ownerOf(tenant: Tenant): { customerId: bigint; paymentMethodId: bigint; primaryUserId: bigint } {
+  return { customerId: tenant.customer.id, paymentMethodId: tenant.paymentMethod.id, primaryUserId: tenant.user.id };
+}
+
+/** Eight characters, starting with a letter other than X (X+digits is the legacy number form). */
+function randomAccountNumber(): string {
+  const letters = 'ABCDEFGHJKLMNPQRSTUVWYZ';
+  const all = `${letters}0123456789`;
+  let out = letters[Math.floor(Math.random() * letters.length)]!;
+  while (out.length < 8) out += all[Math.floor(Math.random() * all.length)]!;
+  return out;
+}
+
+export interface TestUser {
+  user: UserRecord;
+  token: string;
+}
+
+/** A user created in `customerId` with one role: over the whole customer, or only `accountIds`. */
+export async function insertTestUser(store: Store, environment: Env, options: {
+  customerId: bigint; roleId: number; accountIds?: bigint[] | null; label: string;
+}): Promise<TestUser> {
+  const tag = randomUUID().slice(0, 8);
+  const userName = `${options.label.toLowerCase().replace(/\W+/g, '-')}-${tag}@example.test`;
+  const user = await store.insertUser({
+    customerId: options.customerId, userName, firstName: options.label, lastName: `Role${options.roleId}`,
+    middleInitial: null, jobTitle: null, lcid: 'EnglishUS', lifeCycleStatus: 'Active', passwordHash: null,
+    contactInfo: {
+      id: BigInt(800_000_000 + Math.floor(Math.random() * 1_000_000_000)), email: userName, emailFormat: 'Html',
+      phone1: null, phone2: null, mobile: null, homePhone: null, fax: null, contactByPhone: false,
+      contactByPostalMail: false, address: null,
+    },
+    lastModifiedByUserId: null,
+  });
+  await store.putUserRole({ userId: user.id, customerId: options.customerId, roleId: options.roleId, accountIds: options.accountIds ?? null });
+  return { user, token: await tokenFor(store, environment, user.id) };
+}
+
+/** A client link: the managing (agency) customer manages a client account or a whole client customer. */
+export async function insertClientLink(store: Store, options: {
+  type: 'AccountLink' | 'CustomerLink'; clientEntityId: bigint; managingCustomerId: bigint; status?: string;
+}): Promise<ClientLinkRecord> {
+  return store.insertClientLink({
+    type: options.type, clientEntityId: options.clientEntityId, managingCustomerId: options.managingCustomerId,
+    status: options.status ?? 'Active', name: uniqueName('link'), note: null, isBillToClient: false,
+    startDate: new Date(), inviterEmail: null, inviterName: null, inviterPhone: null,
+    customerLinkPermission: null, suppressNotification: true, lastModifiedByUserId: null,
+  });
+}
+
+/** Every account a customer owns, straight from the store, ordered by id. */
+export async function accountsOf(store: Store, customerId: bigint): Promise<AccountRecord[]> {
+  const accounts = await store.queryAccounts({ scope: { customerIds: [customerId], accountIds: [] } });
+  return accounts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -64,7 +64,11 @@ function parseDateTime(text: string): Date {
   const [, y, mo, d, h, mi, s, frac, zone] = m;
   const ms = frac ? Math.floor(Number(`0${frac}`) * 1000) : 0;
   // A dateTime without a zone is taken as UTC: the service works in UTC ("server time").
-  let t = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  const base = new Date(0);
+  base.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
+  base.setUTCHours(Number(h), Number(mi), Number(s), ms);
+  let t = base.getTime();
   if (zone && zone !== 'Z') {
     const sign = zone.startsWith('-') ? -1 : 1;
     t -= sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000;

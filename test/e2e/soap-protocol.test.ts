@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startServer, SANDBOX_DEVELOPER_TOKEN, type RunningServer } from '../support/server.js';
 import {
-  ADAPI, CM, ENT, EXC, XSI, envelope, faultCodes, find, findAll, postSoap, soap, type SoapCredentials, type SoapResult,
+  ADAPI, CM, ENT, EXC, XSI, envelope, find, findAll, postSoap, type SoapCredentials, type SoapResult,
 } from '../support/clients.js';
 import { parseXml as parseScoped, resolveQName, clark, type XmlElement as ScopedElement } from '../support/xml-tree.js';
 import { parseXml, type XmlElement } from '../../src/codec/xml-tree.js';

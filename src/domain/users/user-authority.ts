@@ -34,16 +34,13 @@ export function roleOn(target: TargetUser, customerId: bigint): number | undefin
 }
 
 /**
- * Whether the caller may change another user's details (UpdateUser): as Super Admin of a customer
- * the user belongs to, or as Standard User of one where the user is not a Super Admin (nor an
- * Aggregator, which outranks Standard too).
+ * Whether the caller may change another user's details (UpdateUser). A user's details belong to
+ * the customer they were created in: a customer that was merely given a role to the user cannot
+ * rewrite them (their other customers see the same record). There the caller must be Super Admin,
+ * or Standard User when the user is not a Super Admin (nor an Aggregator, which outranks Standard).
  */
 export function canEditUser(access: Access, target: TargetUser): boolean {
-  const customers = new Set([target.user.customerId, ...target.roles.map((r) => r.customerId)]);
-  for (const customerId of customers) {
-    const role = managerRole(access, customerId);
-    if (role === Role.SuperAdmin) return true;
-    if (role === Role.StandardUser && !isAboveStandard(roleOn(target, customerId))) return true;
-  }
-  return false;
+  const home = target.user.customerId;
+  const role = managerRole(access, home);
+  return role === Role.SuperAdmin || (role === Role.StandardUser && !isAboveStandard(roleOn(target, home)));
 }

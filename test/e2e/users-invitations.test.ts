@@ -146,6 +146,8 @@ describe('user invitations over REST and SOAP', () => {
         assert.deepEqual(restCodes(res), [code], `${JSON.stringify(inv)} → ${res.text}`);
       }
       assert.deepEqual(faultCodes(await call.soap('SendUserInvitation', invitationXml(a.customer.id, 99), admin)), [201]);
+      assert.deepEqual(faultCodes(await call.soap('SendUserInvitation',
+        invitationXml(a.customer.id, 16).replace('<e:FirstName>Alan</e:FirstName>', `<e:FirstName>${'f'.repeat(41)}</e:FirstName>`), admin)), [211]);
       assert.equal(await pendingCount(), count, 'nothing stored');
       const edge = await call.rest('SendUserInvitation', {
         UserInvitation: invitationJson(a.customer.id, { FirstName: 'f'.repeat(40), LastName: 'l'.repeat(40), Email: `${'e'.repeat(88)}@example.com` }),
@@ -208,6 +210,7 @@ describe('user invitations over REST and SOAP', () => {
         [[{ Field: 'AccountId', Operator: 'Equals', Value: id }], 3030],
         [[{ Field: 'CustomerId', Operator: 'In', Value: id }], 3030],
         [[{ Field: 'CustomerId', Operator: 'Equals', Value: 'abc' }], 3030],
+        [[{ Field: 'CustomerId', Operator: 'Equals', Value: '9223372036854775808' }], 3030],
       ];
       for (const [list, code] of cases) {
         const res = await call.rest('SearchUserInvitations', list === undefined ? {} : { Predicates: list }, admin);

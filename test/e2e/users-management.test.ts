@@ -430,6 +430,8 @@ describe('user management over REST and SOAP', () => {
       assert.deepEqual(await roles(target.id), [[a.customer.id, 100, null]]);
       await store.deleteUser(target.id, target.version, new Date(), a.user.id);
       assert.deepEqual(restCodes(await call.rest('UpdateUserRoles', { ...body, NewRoleId: 16 }, admin)), [210]);
+      assert.deepEqual(faultCodes(await call.soap('UpdateUserRoles',
+        `<CustomerId>${a.customer.id}</CustomerId><UserId>${target.id}</UserId><NewRoleId>16</NewRoleId>`, admin)), [210]);
     });
   });
 });

@@ -7,6 +7,7 @@ import type { Store } from '../store/store.js';
 import { ApiError } from '../domain/api-error.js';
 import { writeFault } from '../codec/soap-writer.js';
 import { jsonFault } from './errors.js';
+import { Sessions } from '../web/session.js';
 import { registerRest, OPENAPI_PATH } from './rest-routes.js';
 import { registerSoap, SOAP_PATH } from './soap-endpoint.js';
 
@@ -15,6 +16,8 @@ export interface ServerOptions {
   environment: Environment;
   /** Largest accepted request body in bytes (default 1 MiB). */
   bodyLimit?: number;
+  /** Lifetime of access tokens issued by the OAuth server, in seconds (default one hour). */
+  accessTokenLifetimeSeconds?: number;
   /** A pino logger; none means no logging (tests). */
   logger?: FastifyBaseLogger;
 }
@@ -37,6 +40,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const runtime = { store: options.store, environment: options.environment };
   registerSoap(app, runtime);
   registerRest(app, runtime);
+  // The web application and the OAuth authorization server share the signed session cookie.
+  const sessions = await Sessions.forStore(options.store);
+  void sessions; // web pages and OAuth routes register here
 
   app.get('/', async () => ({
     service: 'adcenter — Microsoft Advertising API v13 Customer Management',

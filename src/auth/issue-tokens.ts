@@ -12,7 +12,7 @@ export interface IssuedAccessToken {
 
 export async function issueAccessToken(
   store: Store, environment: Environment, userId: bigint,
-  options: { clientId?: string; lifetimeSeconds?: number; scope?: string; now?: Date } = {},
+  options: { clientId?: string; lifetimeSeconds?: number; scope?: string; now?: Date; grantId?: string } = {},
 ): Promise<IssuedAccessToken> {
   const lifetime = options.lifetimeSeconds ?? DEFAULT_ACCESS_TOKEN_SECONDS;
   const now = options.now ?? new Date();
@@ -20,7 +20,7 @@ export async function issueAccessToken(
   const accessToken = newAccessToken(environment);
   await store.insertAccessToken({
     tokenHash: hashSecret(accessToken), userId, clientId: options.clientId ?? 'adcenter-cli', scope,
-    expiresAt: new Date(now.getTime() + lifetime * 1000),
+    expiresAt: new Date(now.getTime() + lifetime * 1000), grantId: options.grantId ?? null,
   });
   return { accessToken, expiresIn: lifetime, scope };
 }

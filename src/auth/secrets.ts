@@ -22,3 +22,8 @@ export function newDeveloperToken(): string {
 export function newInvitationSecret(): string {
   return randomBytes(32).toString('base64url');
 }
+
+/** OAuth authorization codes, refresh tokens and client secrets: 256 random bits, URL-safe. */
+export function newOAuthSecret(): string {
+  return randomBytes(32).toString('base64url');
+}

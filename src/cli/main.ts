@@ -3,11 +3,19 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { serve } from './serve.js';
 import { token } from './token.js';
+import { registerApp } from './app.js';
+import { outbox } from './outbox.js';
 import { DEFAULT_DATA_DIR } from './store-options.js';
 
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('must be a whole number');
+  return n;
+}
+
+function atLeastOne(value: string): number {
+  const n = positiveInt(value);
+  if (n < 1) throw new InvalidArgumentError('must be at least 1');
   return n;
 }
 
@@ -25,12 +33,27 @@ storeOptions(program.command('serve').description('start the server'))
   .addOption(new Option('--environment <env>', 'sandbox or production (default: the store\'s, or sandbox for a new store)').choices(['sandbox', 'production']))
   .option('--body-limit <bytes>', 'largest request body accepted', positiveInt)
   .option('--log-level <level>', 'pino log level', process.env.LOG_LEVEL ?? 'info')
+  .option('--access-token-lifetime <seconds>', 'lifetime of OAuth access tokens the server issues (default 3600)', atLeastOne)
+  .option('--public-url <url>', 'base URL of links in sent messages (or ADCENTER_PUBLIC_URL; default: the request\'s origin)', process.env.ADCENTER_PUBLIC_URL)
   .action(async (opts) => serve(opts));
 
 storeOptions(program.command('token').description('print an OAuth access token (last line of stdout)'))
   .option('--user <userName>', 'user to issue the token for (default: the demo Super Admin)')
   .option('--lifetime <seconds>', 'token lifetime in seconds (default 3600)', positiveInt)
   .action(async (opts) => token(opts));
+
+storeOptions(program.command('outbox').description('print the messages the server sent (invitation links), newest first'))
+  .option('--to <email>', 'only messages to this address')
+  .option('--limit <n>', 'how many messages (default 20)', positiveInt)
+  .action(async (opts) => outbox(opts));
+
+const app = program.command('app').description('OAuth client applications (app registrations)');
+storeOptions(app.command('register').description('register an application; prints its client id (and client secret, once)'))
+  .requiredOption('--name <name>', 'the application name shown on the consent page')
+  .requiredOption('--redirect-uri <uri>', 'a redirect URI (repeat for several)', (v: string, all: string[] = []) => [...all, v])
+  .option('--confidential', 'a web application that authenticates with a client secret')
+  .option('--user <userName>', 'the owner (default: the demo Super Admin)')
+  .action(async (opts) => registerApp(opts));
 
 program.parseAsync().catch((err: unknown) => {
   process.stderr.write(`adcenter: ${err instanceof Error ? err.message : String(err)}\n`);

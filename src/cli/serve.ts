@@ -1,5 +1,7 @@
 import pino from 'pino';
+import { DEFAULT_ACCESS_TOKEN_SECONDS } from '../auth/scopes.js';
 import { buildServer, DEFAULT_BODY_LIMIT } from '../http/server.js';
+import { serializeRequest } from '../http/log-serializers.js';
 import type { Environment } from '../domain/context.js';
 import { bindEnvironment, openConfiguredStore, type StoreOptions } from './store-options.js';
 import { ensureDemoTenant } from './demo-tenant.js';
@@ -10,9 +12,23 @@ export interface ServeOptions extends StoreOptions {
   environment?: Environment | undefined;
   bodyLimit?: number | undefined;
   logLevel: string;
+  /** Lifetime of the access tokens the OAuth server issues, in seconds. */
+  accessTokenLifetime?: number | undefined;
+  /** Base URL of the links the server sends (invitation e-mails), e.g. https://ads.example.com. */
+  publicUrl?: string | undefined;
+}
+
+/** An http(s) URL without a trailing slash, or an error naming the option. */
+export function normalizePublicUrl(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  let url: URL;
+  try { url = new URL(value); } catch { throw new Error(`--public-url ${value} is not a URL.`); }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('--public-url must be an http or https URL.');
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 export async function serve(options: ServeOptions): Promise<void> {
+  const publicUrl = normalizePublicUrl(options.publicUrl);
   const store = await openConfiguredStore(options);
   const environment = await bindEnvironment(store, options.environment);
   const created = await ensureDemoTenant(store, environment);
@@ -20,13 +36,16 @@ export async function serve(options: ServeOptions): Promise<void> {
     level: options.logLevel,
     // Credentials never reach the log, whatever a future serializer includes.
     redact: ['req.headers.authorization', 'req.headers.developertoken', 'req.headers.password', 'req.headers.cookie'],
+    // …and URLs are logged without the values of secret query parameters (invitation tokens).
+    serializers: { req: serializeRequest },
   });
-  const app = await buildServer({ store, environment, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, logger });
+  const app = await buildServer({ store, environment, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, accessTokenLifetimeSeconds: options.accessTokenLifetime ?? DEFAULT_ACCESS_TOKEN_SECONDS, publicUrl, logger });
   const address = await app.listen({ port: options.port, host: options.host });
   const lines = [
     `adcenter (${environment}, ${store.backend}) listening on ${address}`,
     `  SOAP  ${address}/Api/CustomerManagement/v13/CustomerManagementService.svc   (WSDL: ?wsdl)`,
     `  REST  ${address}/CustomerManagement/v13/...`,
+    `  OAuth ${address}/common/oauth2/v2.0/authorize   (token: /common/oauth2/v2.0/token)`,
     ...(created ?? []),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -14,6 +14,12 @@ export class Context {
     readonly store: Store,
     readonly environment: Environment,
     readonly now: () => Date = () => new Date(),
+    /**
+     * The server's public base URL (no trailing slash), for links in the messages an operation
+     * sends (SendUserInvitation's acceptance link): the configured --public-url, else the origin
+     * the API request was sent to; undefined outside a request.
+     */
+    readonly publicUrl: string | undefined = undefined,
   ) {}
 
   /** The caller's roles and agency links, loaded once per request. */

@@ -63,3 +63,15 @@ export function isAboveStandard(role: number | undefined): boolean {
 export function isCustomerLevelRole(role: number): boolean {
   return role === Role.SuperAdmin || role === Role.Aggregator;
 }
+
+/** Display names, as Microsoft's role summary calls them. */
+export function roleName(role: number | undefined): string {
+  switch (role) {
+    case Role.SuperAdmin: return 'Super Admin';
+    case Role.StandardUser: return 'Standard User';
+    case Role.Viewer: return 'Viewer';
+    case Role.AdvertiserCampaignManager: return 'Advertiser Campaign Manager';
+    case Role.Aggregator: return 'Aggregator';
+    default: return role === undefined ? 'none' : `role ${role}`;
+  }
+}

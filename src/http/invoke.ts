@@ -10,6 +10,8 @@ import type { Store } from '../store/store.js';
 export interface ApiRuntime {
   readonly store: Store;
   readonly environment: Environment;
+  /** Configured public base URL (--public-url); when absent, links use the request's own origin. */
+  readonly publicUrl?: string | undefined;
 }
 
 /**
@@ -18,10 +20,12 @@ export interface ApiRuntime {
  */
 export async function invoke(
   runtime: ApiRuntime, operation: OperationName, credentials: Credentials, decode: () => WireObject,
+  requestOrigin?: string,
 ): Promise<WireObject> {
   const handler = implementedHandler(operation);
   if (!handler) throw new ApiError('OperationNotSupported', `${operation} is not implemented by this server.`);
   const user = await authenticate(runtime.store, runtime.environment, credentials);
   const request = decode();
-  return handler(new Context(user, runtime.store, runtime.environment), request);
+  const publicUrl = runtime.publicUrl ?? requestOrigin;
+  return handler(new Context(user, runtime.store, runtime.environment, undefined, publicUrl), request);
 }

@@ -29,7 +29,7 @@ async function handleRest(runtime: ApiRuntime, operation: OperationName, req: Fa
       developerToken: header(req.headers.developertoken),
       userName: header(req.headers.username),
       password: header(req.headers.password),
-    }, () => readJsonRequest(operation, parseJson(String(req.body ?? ''))));
+    }, () => readJsonRequest(operation, parseJson(String(req.body ?? ''))), `${req.protocol}://${req.host}`);
     return reply.code(200).send(writeJsonResponse(operation, response));
   } catch (err) {
     const error = asApiError(err, req);

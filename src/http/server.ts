@@ -8,6 +8,8 @@ import { ApiError } from '../domain/api-error.js';
 import { writeFault } from '../codec/soap-writer.js';
 import { jsonFault } from './errors.js';
 import { Sessions } from '../web/session.js';
+import { registerWeb, wantsHtml } from '../web/routes.js';
+import { registerOAuth } from './oauth-routes.js';
 import { registerRest, OPENAPI_PATH } from './rest-routes.js';
 import { registerSoap, SOAP_PATH } from './soap-endpoint.js';
 
@@ -18,6 +20,8 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** Lifetime of access tokens issued by the OAuth server, in seconds (default one hour). */
   accessTokenLifetimeSeconds?: number;
+  /** Public base URL for links the server sends (invitation e-mails); default: each request's origin. */
+  publicUrl?: string | undefined;
   /** A pino logger; none means no logging (tests). */
   logger?: FastifyBaseLogger;
 }
@@ -37,14 +41,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
-  const runtime = { store: options.store, environment: options.environment };
+  const runtime = { store: options.store, environment: options.environment, publicUrl: options.publicUrl };
   registerSoap(app, runtime);
   registerRest(app, runtime);
   // The web application and the OAuth authorization server share the signed session cookie.
   const sessions = await Sessions.forStore(options.store);
   void sessions; // web pages and OAuth routes register here
+  registerWeb(app, { store: options.store, environment: options.environment, sessions });
+  registerOAuth(app, { store: options.store, environment: options.environment, sessions, accessTokenLifetimeSeconds: options.accessTokenLifetimeSeconds });
 
-  app.get('/', async () => ({
+  // A browser asking for the landing page gets the web application; API clients keep the JSON.
+  app.get('/', async (req, reply) => (wantsHtml(req.headers.accept) ? reply.redirect('/accounts') : {
     service: 'adcenter — Microsoft Advertising API v13 Customer Management',
     environment: options.environment,
     endpoints: {

@@ -39,7 +39,7 @@ async function handleSoap(runtime: ApiRuntime, req: FastifyRequest, reply: Fasti
     const h = envelope.headers;
     const response = await invoke(runtime, operation, {
       authenticationToken: h.AuthenticationToken, developerToken: h.DeveloperToken, userName: h.UserName, password: h.Password,
-    }, () => readRequest(operation, envelope.body));
+    }, () => readRequest(operation, envelope.body), `${req.protocol}://${req.host}`);
     return reply.code(200).send(writeResponse(operation, trackingId, response));
   } catch (err) {
     const error = err instanceof XmlRefused ? asApiError(err, req, 'NullRequest') : asApiError(err, req);

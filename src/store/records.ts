@@ -195,8 +195,76 @@ export interface AccessTokenRecord {
   expiresAt: Date;
   createdTime: Date;
   revokedTime: Date | null;
+  /** The OAuth grant (authorization code and its refresh chain) the token was issued under; null otherwise. */
+  grantId: string | null;
 }
-export type NewAccessToken = Omit<AccessTokenRecord, 'createdTime' | 'revokedTime'>;
+/** `grantId` is optional on insert: tokens not born of an OAuth grant (CLI, demo tenant) have none. */
+export type NewAccessToken = Omit<AccessTokenRecord, 'createdTime' | 'revokedTime' | 'grantId'> & { grantId?: string | null };
+
+/**
+ * A message the server "sent" (invitation links, sign-up confirmations). There is no mail
+ * server here: messages are kept in this outbox, where tests and operators read them.
+ */
+export interface OutboxMessageRecord {
+  id: bigint;
+  /** The recipient's address as given; matched case-insensitively by listOutboxMessages. */
+  to: string;
+  subject: string;
+  body: string;
+  createdTime: Date;
+}
+export type NewOutboxMessage = Omit<OutboxMessageRecord, 'id'>;
+
+/** An application registered to use the OAuth authorization server (Azure's "app registration"). */
+export interface OAuthClientRecord {
+  /** Random, GUID-shaped, public. */
+  clientId: string;
+  name: string;
+  /** Registered redirect URIs, in registration order (see auth/oauth/redirect-uris for matching). */
+  redirectUris: string[];
+  /** A confidential ("web") client authenticates with its secret at the token endpoint. */
+  confidential: boolean;
+  /** SHA-256 of the client secret (confidential clients only); the secret is shown once. */
+  secretHash: string | null;
+  ownerUserId: bigint;
+  createdTime: Date;
+}
+export type NewOAuthClient = Omit<OAuthClientRecord, 'createdTime'>;
+
+export type PkceMethod = 'S256' | 'plain';
+
+/** An authorization code: single use, short-lived, bound to client, user, redirect URI and PKCE challenge. */
+export interface AuthorizationCodeRecord {
+  /** SHA-256 of the code. */
+  codeHash: string;
+  /** Names the consent this code came from; every token issued from it carries the same id. */
+  grantId: string;
+  clientId: string;
+  userId: bigint;
+  redirectUri: string;
+  scope: string;
+  codeChallenge: string | null;
+  codeChallengeMethod: PkceMethod | null;
+  expiresAt: Date;
+  createdTime: Date;
+  /** Set once, atomically, when the code is redeemed. */
+  usedTime: Date | null;
+}
+export type NewAuthorizationCode = Omit<AuthorizationCodeRecord, 'createdTime' | 'usedTime'>;
+
+/** A refresh token: rotated on every use (the presented one is revoked as the next is issued). */
+export interface RefreshTokenRecord {
+  /** SHA-256 of the token. */
+  tokenHash: string;
+  grantId: string;
+  clientId: string;
+  userId: bigint;
+  scope: string;
+  expiresAt: Date;
+  createdTime: Date;
+  revokedTime: Date | null;
+}
+export type NewRefreshToken = Omit<RefreshTokenRecord, 'createdTime' | 'revokedTime'>;
 
 /** How FindAccounts and SearchAccounts ask for accounts; every condition is AND-ed. */
 export interface AccountQuery {

@@ -3,10 +3,11 @@
 // PostgreSQL instances): optimistic concurrency is a compare-and-set on `version`, uniqueness is
 // the database's unique indexes, reported as StoreConflict.
 import type {
-  AccessTokenRecord, AccountChanges, AccountQuery, AccountRecord, ClientLinkRecord, CustomerRecord,
-  DeveloperTokenRecord, NewAccessToken, NewAccount, NewClientLink, NewCustomer, NewDeveloperToken,
-  NewUser, NewUserInvitation, PaymentMethodRecord, RoleGrant, UserChanges, UserInvitationRecord, UserRecord,
-  UserRoleRecord,
+  AccessTokenRecord, AccountChanges, AccountQuery, AccountRecord, AuthorizationCodeRecord, ClientLinkRecord,
+  CustomerRecord, DeveloperTokenRecord, NewAccessToken, NewAccount, NewAuthorizationCode, NewClientLink, NewCustomer,
+  NewDeveloperToken, NewOAuthClient, NewOutboxMessage, NewRefreshToken, NewUser, NewUserInvitation, OAuthClientRecord,
+  OutboxMessageRecord, PaymentMethodRecord, RefreshTokenRecord, RoleGrant, UserChanges, UserInvitationRecord,
+  UserRecord, UserRoleRecord,
 } from './records.js';
 
 /** A unique index refused a write. `what` names the index, never the value. */
@@ -61,7 +62,8 @@ export interface Store {
   /**
    * In one transaction, if the user's version is still `expectedVersion` and no account names them
    * as primary user: marks the user Deleted (bumping version and lastModifiedTime), removes all
-   * their roles and revokes their access tokens. Returns the deleted user, or null (nothing changed).
+   * their roles and revokes their access and refresh tokens. Returns the deleted user, or null
+   * (nothing changed).
    */
   deleteUser(id: bigint, expectedVersion: bigint, at: Date, byUserId: bigint): Promise<UserRecord | null>;
 
@@ -110,4 +112,39 @@ export interface Store {
   insertAccessToken(token: NewAccessToken): Promise<AccessTokenRecord>;
   findAccessToken(tokenHash: string): Promise<AccessTokenRecord | null>;
   revokeAccessToken(tokenHash: string, at: Date): Promise<boolean>;
+
+  /** The outbox of sent messages (there is no mail server; see OutboxMessageRecord). */
+  insertOutboxMessage(message: NewOutboxMessage): Promise<OutboxMessageRecord>;
+  /** Messages, newest first; `to` filters by recipient, case-insensitively. */
+  listOutboxMessages(query: { to?: string; limit: number }): Promise<OutboxMessageRecord[]>;
+
+  /** Throws StoreConflict('token') if the client id is taken. */
+  insertOAuthClient(client: NewOAuthClient): Promise<OAuthClientRecord>;
+  getOAuthClient(clientId: string): Promise<OAuthClientRecord | null>;
+  /** The user's registered applications, oldest first. */
+  listOAuthClients(ownerUserId: bigint): Promise<OAuthClientRecord[]>;
+
+  insertAuthorizationCode(code: NewAuthorizationCode): Promise<AuthorizationCodeRecord>;
+  findAuthorizationCode(codeHash: string): Promise<AuthorizationCodeRecord | null>;
+  /**
+   * Redeems a code: compare-and-set of its used time. Returns the code as redeemed, or null when
+   * it is unknown, already used or expired at `at` — so of two concurrent redemptions one wins.
+   */
+  consumeAuthorizationCode(codeHash: string, at: Date): Promise<AuthorizationCodeRecord | null>;
+
+  insertRefreshToken(token: NewRefreshToken): Promise<RefreshTokenRecord>;
+  findRefreshToken(tokenHash: string): Promise<RefreshTokenRecord | null>;
+  /**
+   * Rotation, in one transaction: revokes `tokenHash` if it is still live (not revoked, not expired
+   * at `at`) and inserts `next`. Returns the new token, or null (nothing changed) — so a refresh
+   * token is exchanged at most once even when presented twice at the same moment.
+   */
+  rotateRefreshToken(tokenHash: string, at: Date, next: NewRefreshToken): Promise<RefreshTokenRecord | null>;
+  /** Revokes every access and refresh token issued under the grant; returns how many were live. */
+  revokeGrant(grantId: string, at: Date): Promise<number>;
+  /**
+   * Revokes every access and refresh token of the user and burns their unused authorization codes
+   * (a deleted user, a changed password); returns how many tokens were live.
+   */
+  revokeUserTokens(userId: bigint, at: Date): Promise<number>;
 }

@@ -57,10 +57,16 @@ export class Sessions {
   }
 
   issue(reply: FastifyReply, userId: bigint): Session {
+    const { session, value } = this.create(userId);
+    reply.header('Set-Cookie', this.cookieHeader(value, this.lifetimeSeconds));
+    return session;
+  }
+
+  /** A new session and its signed cookie value (what issue() sets; tests build cookies with it). */
+  create(userId: bigint): { session: Session; value: string } {
     const session = { userId, csrf: randomBytes(16).toString('base64url'), expiresAt: Date.now() + this.lifetimeSeconds * 1000 };
     const payload = Buffer.from(`${userId}|${session.csrf}|${session.expiresAt}`).toString('base64url');
-    reply.header('Set-Cookie', this.cookieHeader(`${payload}.${this.sign(payload)}`, this.lifetimeSeconds));
-    return session;
+    return { session, value: `${payload}.${this.sign(payload)}` };
   }
 
   clear(reply: FastifyReply): void {

@@ -70,9 +70,9 @@ if (problem !== null) {
       try {
         const tables = await client.query<{ n: string }>(
           'SELECT count(*)::text AS n FROM information_schema.tables WHERE table_schema = $1', [`${schema}_m`]);
-        assert.equal(tables.rows[0].n, '11', 'all tables live in the schema');
+        assert.equal(tables.rows[0].n, '15', 'all tables live in the schema');
         const { rows } = await client.query<{ version: number }>(`SELECT version FROM "${schema}_m".schema_migrations`);
-        assert.deepEqual(rows.map((r) => r.version).sort(), [1, 2]);
+        assert.deepEqual(rows.map((r) => r.version).sort(), [1, 2, 3]);
       } finally {
         await client.end();
       }

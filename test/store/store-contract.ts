@@ -7,6 +7,8 @@ import { accountQueryTests } from './contract/account-query.js';
 import { customerAndAccountTests } from './contract/customers-accounts.js';
 import { account, customer, uniq, user, type Ctx } from './contract/fixtures.js';
 import { userAndInvitationTests } from './contract/users-invitations.js';
+import { oauthTests } from './contract/oauth.js';
+import { outboxTests } from './contract/outbox.js';
 import { userAndTokenTests } from './contract/users-tokens.js';
 
 export function runStoreContract(name: string, open: () => Promise<Store>): void {
@@ -24,6 +26,8 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
     accountQueryTests(ctx);
     userAndTokenTests(ctx);
     userAndInvitationTests(ctx);
+    outboxTests(ctx);
+    oauthTests(ctx);
 
     describe('hostile input', () => {
       it('round-trips SQL-looking strings as plain data', async () => {

@@ -2,7 +2,7 @@
 // the inviting customer with the invited role and account scope, and marks the invitation accepted,
 // in one store transaction. Not an API operation.
 import { hashSecret } from '../../auth/secrets.js';
-import type { UserRecord } from '../../store/records.js';
+import type { UserInvitationRecord, UserRecord } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
 import { newNestedId } from '../numbers.js';
 import { isCustomerLevelRole } from '../roles.js';
@@ -25,12 +25,18 @@ export class InvitationNotAcceptable extends Error {
   }
 }
 
-/** Throws InvitationNotAcceptable, or StoreConflict('user_name') when the name is taken. */
-export async function acceptInvitation(store: Store, secret: string, acceptance: Acceptance, now = new Date()): Promise<UserRecord> {
-  const invitation = await store.findUserInvitationBySecret(hashSecret(secret));
+/** The invitation a link's secret names, if it can still be accepted; else throws InvitationNotAcceptable. */
+export async function acceptableInvitation(store: Store, secret: string, now = new Date()): Promise<UserInvitationRecord> {
+  const invitation = secret ? await store.findUserInvitationBySecret(hashSecret(secret)) : null;
   if (!invitation) throw new InvitationNotAcceptable('unknown');
   if (invitation.acceptedTime) throw new InvitationNotAcceptable('accepted');
   if (invitation.expirationDate.getTime() <= now.getTime()) throw new InvitationNotAcceptable('expired');
+  return invitation;
+}
+
+/** Throws InvitationNotAcceptable, or StoreConflict('user_name') when the name is taken. */
+export async function acceptInvitation(store: Store, secret: string, acceptance: Acceptance, now = new Date()): Promise<UserRecord> {
+  const invitation = await acceptableInvitation(store, secret, now);
   const user = await store.acceptUserInvitation(invitation.id, now, {
     customerId: invitation.customerId, userName: acceptance.userName,
     firstName: acceptance.firstName ?? invitation.firstName, lastName: acceptance.lastName ?? invitation.lastName,

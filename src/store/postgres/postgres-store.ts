@@ -26,6 +26,9 @@ const CONSTRAINTS: Readonly<Record<string, StoreConflict['what']>> = {
   developer_tokens_hash_uq: 'token',
   access_tokens_pkey: 'token',
   user_invitations_secret_uq: 'token',
+  oauth_clients_pkey: 'token',
+  oauth_codes_pkey: 'token',
+  refresh_tokens_pkey: 'token',
 };
 
 function mapError(err: unknown): unknown {

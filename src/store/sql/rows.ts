@@ -188,7 +188,7 @@ export function developerTokenFromRow(r: Row): DeveloperTokenRecord {
 export function accessTokenColumns(t: NewAccessToken): Columns {
   return [
     ['token_hash', t.tokenHash], ['user_id', t.userId], ['client_id', t.clientId], ['scope', t.scope],
-    ['expires_at', ms(t.expiresAt)],
+    ['expires_at', ms(t.expiresAt)], ['grant_id', t.grantId ?? null],
   ];
 }
 
@@ -196,6 +196,6 @@ export function accessTokenFromRow(r: Row): AccessTokenRecord {
   return {
     tokenHash: str(r, 'token_hash'), userId: big(r, 'user_id'), clientId: str(r, 'client_id'),
     scope: str(r, 'scope'), expiresAt: date(r, 'expires_at'), createdTime: date(r, 'created_time'),
-    revokedTime: dateOrNull(r, 'revoked_time'),
+    revokedTime: dateOrNull(r, 'revoked_time'), grantId: strOrNull(r, 'grant_id'),
   };
 }

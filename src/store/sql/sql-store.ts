@@ -6,12 +6,16 @@
 // domain in between.
 import type { Store } from '../store.js';
 import type {
-  AccessTokenRecord, AccountChanges, AccountQuery, AccountRecord, ClientLinkRecord, CustomerRecord,
-  DeveloperTokenRecord, NewAccessToken, NewAccount, NewClientLink, NewCustomer, NewDeveloperToken, NewUser,
-  NewUserInvitation, PaymentMethodRecord, RoleGrant, UserChanges, UserInvitationRecord, UserRecord, UserRoleRecord,
+  AccessTokenRecord, AccountChanges, AccountQuery, AccountRecord, AuthorizationCodeRecord, ClientLinkRecord,
+  CustomerRecord, DeveloperTokenRecord, NewAccessToken, NewAccount, NewAuthorizationCode, NewClientLink, NewCustomer,
+  NewDeveloperToken, NewOAuthClient, NewOutboxMessage, NewRefreshToken, NewUser, NewUserInvitation, OAuthClientRecord,
+  OutboxMessageRecord, PaymentMethodRecord, RefreshTokenRecord, RoleGrant, UserChanges, UserInvitationRecord,
+  UserRecord, UserRoleRecord,
 } from '../records.js';
 import { buildAccountQuery } from './account-query.js';
 import { Params, type Dialect } from './dialect.js';
+import { OAuthSql } from './oauth-sql.js';
+import { OutboxSql } from './outbox-sql.js';
 import {
   accessTokenColumns, accessTokenFromRow, accountChangeColumns, accountFromRow, accountInsertColumns,
   clientLinkColumns, clientLinkFromRow, customerColumns, customerFromRow, developerTokenColumns,
@@ -51,7 +55,14 @@ type Table = 'customers' | 'payment_methods' | 'accounts' | 'users' | 'client_li
 export abstract class SqlStore implements Store {
   abstract readonly backend: 'sqlite' | 'postgres';
 
-  protected constructor(private readonly driver: SqlDriver, private readonly dialect: Dialect) {}
+  // Later tables live in their own modules; this class only delegates to them.
+  private readonly outbox: OutboxSql;
+  private readonly oauth: OAuthSql;
+
+  protected constructor(private readonly driver: SqlDriver, private readonly dialect: Dialect) {
+    this.outbox = new OutboxSql(driver, dialect);
+    this.oauth = new OAuthSql(driver, dialect);
+  }
 
   close(): Promise<void> {
     return this.driver.close();
@@ -241,14 +252,10 @@ export abstract class SqlStore implements Store {
       [['life_cycle_status', 'Deleted'], ['last_modified_by_user_id', byUserId]],
       (p) => `NOT EXISTS (SELECT 1 FROM accounts WHERE primary_user_id = ${p.add(id)})`);
     const roles = this.params();
-    const tokens = this.params();
     const rows = await this.driver.transaction([
       markDeleted,
       { sql: `DELETE FROM user_roles WHERE user_id = ${roles.add(id)}`, params: roles.values },
-      {
-        sql: `UPDATE access_tokens SET revoked_time = ${tokens.add(ms(at))} WHERE user_id = ${tokens.add(id)} AND revoked_time IS NULL`,
-        params: tokens.values,
-      },
+      ...this.oauth.userRevocation(id, at),
     ]);
     return rows === null ? null : userFromRow(rows[0]![0]!);
   }
@@ -385,5 +392,57 @@ export abstract class SqlStore implements Store {
     const p = this.params();
     const sql = `UPDATE access_tokens SET revoked_time = ${p.add(ms(at))} WHERE token_hash = ${p.add(tokenHash)} AND revoked_time IS NULL`;
     return (await this.driver.run(sql, p.values)) > 0;
+  }
+
+  insertOutboxMessage(message: NewOutboxMessage): Promise<OutboxMessageRecord> {
+    return this.outbox.insertOutboxMessage(message);
+  }
+
+  listOutboxMessages(query: { to?: string; limit: number }): Promise<OutboxMessageRecord[]> {
+    return this.outbox.listOutboxMessages(query);
+  }
+
+  insertOAuthClient(client: NewOAuthClient): Promise<OAuthClientRecord> {
+    return this.oauth.insertOAuthClient(client);
+  }
+
+  getOAuthClient(clientId: string): Promise<OAuthClientRecord | null> {
+    return this.oauth.getOAuthClient(clientId);
+  }
+
+  listOAuthClients(ownerUserId: bigint): Promise<OAuthClientRecord[]> {
+    return this.oauth.listOAuthClients(ownerUserId);
+  }
+
+  insertAuthorizationCode(code: NewAuthorizationCode): Promise<AuthorizationCodeRecord> {
+    return this.oauth.insertAuthorizationCode(code);
+  }
+
+  findAuthorizationCode(codeHash: string): Promise<AuthorizationCodeRecord | null> {
+    return this.oauth.findAuthorizationCode(codeHash);
+  }
+
+  consumeAuthorizationCode(codeHash: string, at: Date): Promise<AuthorizationCodeRecord | null> {
+    return this.oauth.consumeAuthorizationCode(codeHash, at);
+  }
+
+  insertRefreshToken(token: NewRefreshToken): Promise<RefreshTokenRecord> {
+    return this.oauth.insertRefreshToken(token);
+  }
+
+  findRefreshToken(tokenHash: string): Promise<RefreshTokenRecord | null> {
+    return this.oauth.findRefreshToken(tokenHash);
+  }
+
+  rotateRefreshToken(tokenHash: string, at: Date, next: NewRefreshToken): Promise<RefreshTokenRecord | null> {
+    return this.oauth.rotateRefreshToken(tokenHash, at, next);
+  }
+
+  revokeGrant(grantId: string, at: Date): Promise<number> {
+    return this.oauth.revokeGrant(grantId, at);
+  }
+
+  revokeUserTokens(userId: bigint, at: Date): Promise<number> {
+    return this.oauth.revokeUserTokens(userId, at);
   }
 }

@@ -168,6 +168,66 @@ CREATE INDEX accounts_primary_user ON accounts (primary_user_id);
 INSERT INTO sqlite_sequence (name, seq) VALUES ('user_invitations', 700000000);
 `,
   },
+  {
+    version: 3,
+    name: 'outbox; OAuth clients, authorization codes, refresh tokens; grants on access tokens',
+    sql: `
+CREATE TABLE outbox_messages (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  recipient TEXT NOT NULL,
+  recipient_folded TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_time INTEGER NOT NULL
+);
+CREATE INDEX outbox_messages_recipient ON outbox_messages (recipient_folded, id);
+
+CREATE TABLE oauth_clients (
+  client_id TEXT NOT NULL PRIMARY KEY,
+  name TEXT NOT NULL,
+  redirect_uris TEXT NOT NULL,
+  confidential INTEGER NOT NULL,
+  secret_hash TEXT,
+  owner_user_id INTEGER NOT NULL REFERENCES users (id),
+  created_time INTEGER NOT NULL
+);
+CREATE INDEX oauth_clients_owner ON oauth_clients (owner_user_id);
+
+CREATE TABLE oauth_codes (
+  code_hash TEXT NOT NULL PRIMARY KEY,
+  grant_id TEXT NOT NULL,
+  client_id TEXT NOT NULL REFERENCES oauth_clients (client_id),
+  user_id INTEGER NOT NULL REFERENCES users (id),
+  redirect_uri TEXT NOT NULL,
+  scope TEXT NOT NULL,
+  code_challenge TEXT,
+  code_challenge_method TEXT,
+  expires_at INTEGER NOT NULL,
+  created_time INTEGER NOT NULL,
+  used_time INTEGER
+);
+CREATE INDEX oauth_codes_user ON oauth_codes (user_id);
+
+CREATE TABLE refresh_tokens (
+  token_hash TEXT NOT NULL PRIMARY KEY,
+  grant_id TEXT NOT NULL,
+  client_id TEXT NOT NULL REFERENCES oauth_clients (client_id),
+  user_id INTEGER NOT NULL REFERENCES users (id),
+  scope TEXT NOT NULL,
+  expires_at INTEGER NOT NULL,
+  created_time INTEGER NOT NULL,
+  revoked_time INTEGER
+);
+CREATE INDEX refresh_tokens_user ON refresh_tokens (user_id);
+CREATE INDEX refresh_tokens_grant ON refresh_tokens (grant_id);
+
+-- Tokens issued under an OAuth grant name it, so a replayed authorization code revokes them.
+ALTER TABLE access_tokens ADD COLUMN grant_id TEXT;
+CREATE INDEX access_tokens_grant ON access_tokens (grant_id);
+
+INSERT INTO sqlite_sequence (name, seq) VALUES ('outbox_messages', 800000000);
+`,
+  },
 ];
 
 /**

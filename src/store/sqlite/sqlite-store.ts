@@ -16,6 +16,9 @@ const UNIQUE_COLUMNS: ReadonlyArray<[string, StoreConflict['what']]> = [
   ['developer_tokens.token_hash', 'token'],
   ['access_tokens.token_hash', 'token'],
   ['user_invitations.secret_hash', 'token'],
+  ['oauth_clients.client_id', 'token'],
+  ['oauth_codes.code_hash', 'token'],
+  ['refresh_tokens.token_hash', 'token'],
 ];
 
 /** Thrown inside a transaction to roll it back when a guard statement changed no row. */

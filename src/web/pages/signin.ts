@@ -1,0 +1,94 @@
+// Sign-in and sign-out. One generic message for every failure (unknown name, wrong password,
+// inactive or deleted user, no password set), the same work done in each case (a dummy hash is
+// checked when the name is unknown), and a limit on failures (rate-limit.ts).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hashPassword, verifyPassword } from '../../auth/passwords.js';
+import type { UserRecord } from '../../store/records.js';
+import { currentViewer, layoutFor, queryParam, type WebDeps } from '../deps.js';
+import { formToken, hasValidFormToken } from '../form-token.js';
+import { isSameOrigin, hasValidCsrf, readForm } from '../forms.js';
+import { html, type PageOptions } from '../html.js';
+import { errorList, errorPage, redirect, refusedPost, sendPage } from '../respond.js';
+import { DEFAULT_AFTER_SIGN_IN, safeReturn } from '../return-url.js';
+
+export const SIGN_IN_FAILED = 'The user name or password is incorrect.';
+const MAX_PASSWORD = 256;
+
+let dummyHash: Promise<string> | undefined;
+
+export function registerSignIn(app: FastifyInstance, deps: WebDeps): void {
+  app.get('/signin', async (req, reply) => {
+    const back = safeReturn(queryParam(req, 'return'));
+    // Shown even to a signed-in user: the OAuth authorize endpoint sends prompt=login and
+    // prompt=select_account here, and those must ask for the password again.
+    const viewer = await currentViewer(deps, req);
+    return signInForm(req, reply, { userName: '', back, errors: [], signedInAs: viewer?.user.userName ?? null }, 200, layoutFor(viewer));
+  });
+
+  app.post('/signin', async (req, reply) => {
+    const form = readForm(req);
+    if (!isSameOrigin(req) || !hasValidFormToken(req, form)) return refusedPost(reply);
+    const userName = (form.get('userName') ?? '').trim().slice(0, 100);
+    const password = (form.get('password') ?? '').slice(0, MAX_PASSWORD);
+    const back = safeReturn(form.get('return'));
+    const wait = deps.limiter.retryAfterSeconds(userName, req.ip);
+    if (wait > 0) {
+      reply.header('Retry-After', String(wait));
+      return errorPage(reply, 429, 'Too many attempts',
+        `Too many failed sign-in attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`);
+    }
+    deps.limiter.recordAttempt(userName, req.ip);
+    const user = userName && password ? await checkPassword(deps, userName, password) : null;
+    if (!user) {
+      return signInForm(req, reply, { userName, back, errors: [SIGN_IN_FAILED], signedInAs: null }, 401);
+    }
+    deps.limiter.recordSuccess(userName, req.ip);
+    deps.sessions.issue(reply, user.id);
+    return redirect(reply, back ?? DEFAULT_AFTER_SIGN_IN);
+  });
+
+  app.post('/signout', async (req, reply) => {
+    const session = deps.sessions.read(req);
+    if (!isSameOrigin(req) || (session && !hasValidCsrf(readForm(req), session))) return refusedPost(reply);
+    deps.sessions.clear(reply);
+    return redirect(reply, '/signin');
+  });
+}
+
+async function checkPassword(deps: WebDeps, userName: string, password: string): Promise<UserRecord | null> {
+  const user = await deps.store.getUserByName(userName);
+  if (!user || !user.passwordHash) {
+    // The same scrypt work as for a real user, so timing does not tell which names exist.
+    dummyHash ??= hashPassword('not-a-password');
+    await verifyPassword(password, await dummyHash);
+    return null;
+  }
+  const ok = await verifyPassword(password, user.passwordHash);
+  return ok && user.lifeCycleStatus === 'Active' ? user : null;
+}
+
+interface SignInState {
+  userName: string;
+  back: string | null;
+  errors: string[];
+  /** The user already signed in, if any: signing in again replaces the session. */
+  signedInAs: string | null;
+}
+
+function signInForm(
+  req: FastifyRequest, reply: FastifyReply, state: SignInState, status: number, layout: Omit<PageOptions, 'title'> = {},
+): FastifyReply {
+  const csrf = formToken(req, reply);
+  return sendPage(reply, status, { ...layout, title: 'Sign in' }, html`${errorList(state.errors)}
+${state.signedInAs ? html`<p class="note" id="signed-in-as">You are signed in as ${state.signedInAs}. Sign in again, or as another user.</p>` : ''}
+<form method="post" action="/signin">
+  <input type="hidden" name="csrf" value="${csrf}">
+  ${state.back ? html`<input type="hidden" name="return" value="${state.back}">` : ''}
+  <label for="userName">User name (e-mail)</label>
+  <input id="userName" name="userName" type="text" autocomplete="username" required value="${state.userName}">
+  <label for="password">Password</label>
+  <input id="password" name="password" type="password" autocomplete="current-password" required>
+  <div><button type="submit">Sign in</button></div>
+</form>
+<p class="note">No account yet? <a href="/signup">Sign up</a> to create a customer with its first account.</p>`);
+}

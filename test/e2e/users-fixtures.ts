@@ -2,16 +2,15 @@
 // built through the server's own store (as the brief's harness allows), every operation is then
 // called over HTTP, on the REST face and the SOAP face alike.
 import { randomBytes } from 'node:crypto';
-import { issueAccessToken } from '../../src/auth/issue-tokens.js';
 import { operationDef } from '../../src/contract/lookup.js';
 import type { OperationName } from '../../src/contract/values.js';
-import { newAccountNumber, newNestedId } from '../../src/domain/numbers.js';
-import { createTenant, type Tenant } from '../../src/domain/tenants/create-tenant.js';
+import type { Tenant } from '../../src/domain/tenants/create-tenant.js';
 import { encodeTimeStamp } from '../../src/domain/timestamps.js';
 import type { AccountRecord, UserRecord } from '../../src/store/records.js';
 import type { Store } from '../../src/store/store.js';
 import { faultCodes, rest, soap, type RestResult, type SoapResult } from '../support/clients.js';
 import { SANDBOX_DEVELOPER_TOKEN, type RunningServer } from '../support/server.js';
+import { createTestTenant, insertTestAccount, insertUserRecord, tokenFor as sandboxToken } from '../support/fixtures.js';
 
 export const ARRAYS = 'http://schemas.microsoft.com/2003/10/Serialization/Arrays';
 
@@ -20,44 +19,29 @@ export function unique(prefix: string): string {
   return `${prefix}-${randomBytes(5).toString('hex')}`;
 }
 
-export async function tenant(store: Store, label: string): Promise<Tenant> {
-  return createTenant(store, {
-    customerName: unique(`${label} Customer`), accountName: unique(`${label} Account`),
-    userName: `${unique(`${label}.admin`)}@example.com`, email: `${label}@example.com`,
-    firstName: label, lastName: 'Admin', passwordHash: null,
-  });
+export function tenant(store: Store, label: string): Promise<Tenant> {
+  return createTestTenant(store, 'sandbox', label);
 }
 
 /** A user created in `customerId` holding `roleId` there (over some accounts, or the whole customer). */
 export async function addUser(
   store: Store, customerId: bigint, roleId: number | null, accountIds: bigint[] | null = null, label = 'user',
 ): Promise<UserRecord> {
-  const user = await store.insertUser({
-    customerId, userName: `${unique(label)}@example.com`, firstName: 'First', lastName: label, middleInitial: null,
-    jobTitle: 'Tester', lcid: 'EnglishUS', lifeCycleStatus: 'Active', passwordHash: null,
-    contactInfo: {
-      id: newNestedId(), email: `${label}@example.com`, emailFormat: 'Html', phone1: '555 0100', phone2: null, mobile: null,
-      homePhone: null, fax: null, contactByPhone: false, contactByPostalMail: false, address: null,
-    },
-    lastModifiedByUserId: null,
+  // Phone1 is set because UpdateUser requires it: tests can send the user back as they got it.
+  const user = await insertUserRecord(store, {
+    customerId, userName: `${unique(label)}@example.com`, firstName: 'First', lastName: label,
+    email: `${label}@example.com`, phone1: '555 0100', jobTitle: 'Tester',
   });
   if (roleId !== null) await store.putUserRole({ userId: user.id, customerId, roleId, accountIds });
   return user;
 }
 
-export async function addAccount(store: Store, customerId: bigint, primaryUserId: bigint | null = null): Promise<AccountRecord> {
-  return store.insertAccount({
-    customerId, number: newAccountNumber(), name: unique('Account'), currencyCode: 'USD',
-    financialStatus: 'ClearFinancialStatus', language: 'English', lifeCycleStatus: 'Active', pauseReason: null,
-    paymentMethodId: null, billToCustomerId: customerId, primaryUserId, timeZone: 'PacificTimeUSCanadaTijuana',
-    autoTagType: 'Inactive', salesHouseCustomerId: null, backUpPaymentInstrumentId: null, billingThresholdAmount: null,
-    soldToPaymentInstrumentId: null, accountMode: 'Expert', businessAddress: null, taxInformation: null,
-    lastModifiedByUserId: null,
-  });
+export function addAccount(store: Store, customerId: bigint, primaryUserId: bigint | null = null): Promise<AccountRecord> {
+  return insertTestAccount(store, { customerId, paymentMethodId: null, primaryUserId }, { name: unique('Account') });
 }
 
-export async function tokenFor(store: Store, userId: bigint): Promise<string> {
-  return (await issueAccessToken(store, 'sandbox', userId)).accessToken;
+export function tokenFor(store: Store, userId: bigint): Promise<string> {
+  return sandboxToken(store, 'sandbox', userId);
 }
 
 /** The TimeStamp of a user record as REST sends it (base64) and as SOAP does (same text). */

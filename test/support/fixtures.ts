@@ -3,6 +3,7 @@
 // server reads), so that tests can set up exactly the world they need and then talk HTTP to it.
 import { randomUUID } from 'node:crypto';
 import { issueAccessToken } from '../../src/auth/issue-tokens.js';
+import { newAccountNumber, newNestedId, retryOnNumber } from '../../src/domain/numbers.js';
 import { createTenant, type Tenant } from '../../src/domain/tenants/create-tenant.js';
 import type { AccountRecord, ClientLinkRecord, UserRecord } from '../../src/store/records.js';
 import type { Store } from '../../src/store/store.js';
@@ -43,60 +44,62 @@ export async function tokenFor(
 }
 
 /** Another account of a customer, inserted directly (Active, paid by the given payment method). */
-export async function insertTestAccount(store: Store, owner: { customerId: bigint; paymentMethodId: bigint; primaryUserId: bigint }, options: {
+export async function insertTestAccount(store: Store, owner: { customerId: bigint; paymentMethodId: bigint | null; primaryUserId: bigint | null }, options: {
   name?: string; lifeCycleStatus?: string; pauseReason?: number | null; currencyCode?: string;
 } = {}): Promise<AccountRecord> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await store.insertAccount({
-        customerId: owner.customerId,
-        number: randomAccountNumber(),
-        name: options.name ?? uniqueName('Extra Account'),
-        currencyCode: options.currencyCode ?? 'USD',
-        financialStatus: 'ClearFinancialStatus',
-        language: 'English',
-        lifeCycleStatus: options.lifeCycleStatus ?? 'Active',
-        pauseReason: options.pauseReason ?? null,
-        paymentMethodId: owner.paymentMethodId,
-        billToCustomerId: owner.customerId,
-        primaryUserId: owner.primaryUserId,
-        timeZone: 'PacificTimeUSCanadaTijuana',
-        autoTagType: 'Inactive',
-        salesHouseCustomerId: null,
-        backUpPaymentInstrumentId: null,
-        billingThresholdAmount: null,
-        soldToPaymentInstrumentId: null,
-        accountMode: 'Expert',
-        businessAddress: {
-          id: BigInt(700_000_000 + Math.floor(Math.random() * 1_000_000_000)),
-          businessName: 'Fixture Business', line1: '2 Side Street', line2: null, line3: null, line4: null,
-          city: 'Seattle', stateOrProvince: 'WA', postalCode: '98101', countryCode: 'US',
-        },
-        taxInformation: null,
-        lastModifiedByUserId: owner.primaryUserId,
-      });
-    } catch (err) {
-      if (attempt >= 4 || !(err instanceof Error) || !/account_number/.test(err.message)) throw err;
-    }
-  }
+  return retryOnNumber('account_number', () => store.insertAccount({
+    customerId: owner.customerId,
+    number: newAccountNumber(),
+    name: options.name ?? uniqueName('Extra Account'),
+    currencyCode: options.currencyCode ?? 'USD',
+    financialStatus: 'ClearFinancialStatus',
+    language: 'English',
+    lifeCycleStatus: options.lifeCycleStatus ?? 'Active',
+    pauseReason: options.pauseReason ?? null,
+    paymentMethodId: owner.paymentMethodId,
+    billToCustomerId: owner.customerId,
+    primaryUserId: owner.primaryUserId,
+    timeZone: 'PacificTimeUSCanadaTijuana',
+    autoTagType: 'Inactive',
+    salesHouseCustomerId: null,
+    backUpPaymentInstrumentId: null,
+    billingThresholdAmount: null,
+    soldToPaymentInstrumentId: null,
+    accountMode: 'Expert',
+    businessAddress: {
+      id: newNestedId(),
+      businessName: 'Fixture Business', line1: '2 Side Street', line2: null, line3: null, line4: null,
+      city: 'Seattle', stateOrProvince: 'WA', postalCode: '98101', countryCode: 'US',
+    },
+    taxInformation: null,
+    lastModifiedByUserId: owner.primaryUserId,
+  }));
 }
 
 export function ownerOf(tenant: Tenant): { customerId: bigint; paymentMethodId: bigint; primaryUserId: bigint } {
   return { customerId: tenant.customer.id, paymentMethodId: tenant.paymentMethod.id, primaryUserId: tenant.user.id };
 }
 
-/** Eight characters, starting with a letter other than X (X+digits is the legacy number form). */
-function randomAccountNumber(): string {
-  const letters = 'ABCDEFGHJKLMNPQRSTUVWYZ';
-  const all = `${letters}0123456789`;
-  let out = letters[Math.floor(Math.random() * letters.length)]!;
-  while (out.length < 8) out += all[Math.floor(Math.random() * all.length)]!;
-  return out;
-}
 
 export interface TestUser {
   user: UserRecord;
   token: string;
+}
+
+/** A user record created in `customerId`, with no role yet. */
+export async function insertUserRecord(store: Store, options: {
+  customerId: bigint; userName: string; firstName: string; lastName: string; email?: string; phone1?: string | null; jobTitle?: string | null;
+}): Promise<UserRecord> {
+  return store.insertUser({
+    customerId: options.customerId, userName: options.userName, firstName: options.firstName, lastName: options.lastName,
+    middleInitial: null, jobTitle: options.jobTitle ?? null, lcid: 'EnglishUS', lifeCycleStatus: 'Active', passwordHash: null,
+    contactInfo: {
+      id: newNestedId(), email: options.email ?? options.userName, emailFormat: 'Html',
+      phone1: options.phone1 ?? null, phone2: null, mobile: null, homePhone: null, fax: null, contactByPhone: false,
+      contactByPostalMail: false, address: null,
+    },
+    lastModifiedByUserId: null,
+  });
 }
 
 /** A user created in `customerId` with one role: over the whole customer, or only `accountIds`. */
@@ -104,16 +107,9 @@ export async function insertTestUser(store: Store, environment: Env, options: {
   customerId: bigint; roleId: number; accountIds?: bigint[] | null; label: string;
 }): Promise<TestUser> {
   const tag = randomUUID().slice(0, 8);
-  const userName = `${options.label.toLowerCase().replace(/\W+/g, '-')}-${tag}@example.test`;
-  const user = await store.insertUser({
-    customerId: options.customerId, userName, firstName: options.label, lastName: `Role${options.roleId}`,
-    middleInitial: null, jobTitle: null, lcid: 'EnglishUS', lifeCycleStatus: 'Active', passwordHash: null,
-    contactInfo: {
-      id: BigInt(800_000_000 + Math.floor(Math.random() * 1_000_000_000)), email: userName, emailFormat: 'Html',
-      phone1: null, phone2: null, mobile: null, homePhone: null, fax: null, contactByPhone: false,
-      contactByPostalMail: false, address: null,
-    },
-    lastModifiedByUserId: null,
+  const user = await insertUserRecord(store, {
+    customerId: options.customerId, userName: `${options.label.toLowerCase().replace(/\W+/g, '-')}-${tag}@example.test`,
+    firstName: options.label, lastName: `Role${options.roleId}`,
   });
   await store.putUserRole({ userId: user.id, customerId: options.customerId, roleId: options.roleId, accountIds: options.accountIds ?? null });
   return { user, token: await tokenFor(store, environment, user.id) };

@@ -42,4 +42,7 @@ async function checkDeveloperToken(store: Store, environment: Environment, devel
   }
   const record = await store.findDeveloperToken(hashSecret(developerToken));
   if (!record || record.revokedTime) throw new ApiError('InvalidCredentials', 'The developer token is not valid.');
+  // A developer token is issued to a user: it ends with that user (deleted or inactive).
+  const owner = await store.getUser(record.userId);
+  if (!owner || owner.lifeCycleStatus !== 'Active') throw new ApiError('InvalidCredentials', 'The developer token is not valid.');
 }

@@ -13,9 +13,10 @@ import type {
   UserRecord, UserRoleRecord,
 } from '../records.js';
 import { buildAccountQuery } from './account-query.js';
-import { Params, type Dialect } from './dialect.js';
+import type { Dialect, Params } from './dialect.js';
 import { OAuthSql } from './oauth-sql.js';
 import { OutboxSql } from './outbox-sql.js';
+import { SqlPart } from './sql-part.js';
 import {
   accessTokenColumns, accessTokenFromRow, accountChangeColumns, accountFromRow, accountInsertColumns,
   clientLinkColumns, clientLinkFromRow, customerColumns, customerFromRow, developerTokenColumns,
@@ -52,43 +53,21 @@ export interface SqlDriver {
 type Table = 'customers' | 'payment_methods' | 'accounts' | 'users' | 'client_links' | 'developer_tokens'
   | 'access_tokens' | 'user_invitations';
 
-export abstract class SqlStore implements Store {
+export abstract class SqlStore extends SqlPart<Table> implements Store {
   abstract readonly backend: 'sqlite' | 'postgres';
 
   // Later tables live in their own modules; this class only delegates to them.
   private readonly outbox: OutboxSql;
   private readonly oauth: OAuthSql;
 
-  protected constructor(private readonly driver: SqlDriver, private readonly dialect: Dialect) {
+  protected constructor(driver: SqlDriver, dialect: Dialect) {
+    super(driver, dialect);
     this.outbox = new OutboxSql(driver, dialect);
     this.oauth = new OAuthSql(driver, dialect);
   }
 
   close(): Promise<void> {
     return this.driver.close();
-  }
-
-  private params(): Params {
-    return new Params(this.dialect);
-  }
-
-  private async one(sql: string, params: readonly SqlValue[]): Promise<Row | null> {
-    const rows = await this.driver.all(sql, params);
-    return rows[0] ?? null;
-  }
-
-  private insertStatement(table: Table, columns: Columns): Statement {
-    const p = this.params();
-    const names = columns.map(([c]) => c).join(', ');
-    const values = columns.map(([, v]) => p.add(v)).join(', ');
-    return { sql: `INSERT INTO ${table} (${names}) VALUES (${values}) RETURNING *`, params: p.values };
-  }
-
-  private async insert(table: Table, columns: Columns): Promise<Row> {
-    const { sql, params } = this.insertStatement(table, columns);
-    const row = await this.one(sql, params);
-    if (row === null) throw new Error(`store: insert into ${table} returned no row`);
-    return row;
   }
 
   /** Audit columns the store owns on insert of a versioned row. */

@@ -6,6 +6,7 @@ import { issueDeveloperToken } from '../auth/issue-tokens.js';
 import { UNIVERSAL_SANDBOX_DEVELOPER_TOKEN } from '../auth/scopes.js';
 import type { Environment } from '../domain/context.js';
 import { createTenant } from '../domain/tenants/create-tenant.js';
+import type { UserRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 
 export const DEMO_USER_KEY = 'demo_user_id';
@@ -29,4 +30,14 @@ export async function ensureDemoTenant(store: Store, environment: Environment): 
     `  developer token  ${developerToken}${environment === 'sandbox' ? '  (the universal sandbox token)' : '  (shown only now)'}`,
     'Get an OAuth access token with:  npx adcenter token',
   ];
+}
+
+/** The user a CLI command acts for: the one named, or the demo Super Admin (created if need be). */
+export async function userOrDemo(store: Store, environment: Environment, userName: string | undefined): Promise<UserRecord> {
+  await ensureDemoTenant(store, environment);
+  const user = userName
+    ? await store.getUserByName(userName)
+    : await store.getUser(BigInt((await store.getMeta(DEMO_USER_KEY)) ?? '0'));
+  if (!user) throw new Error(`No user named ${userName ?? 'demo'} in this store.`);
+  return user;
 }

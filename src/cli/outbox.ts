@@ -1,16 +1,14 @@
 // `adcenter outbox`: prints the messages the server "sent" (invitation e-mails with their
 // acceptance links), newest first, since there is no mail delivery.
-import { bindEnvironment, openConfiguredStore, type StoreOptions } from './store-options.js';
+import { withStore, type StoreOptions } from './store-options.js';
 
 export interface OutboxOptions extends StoreOptions {
   to?: string | undefined;
   limit?: number | undefined;
 }
 
-export async function outbox(options: OutboxOptions): Promise<void> {
-  const store = await openConfiguredStore(options);
-  try {
-    await bindEnvironment(store, undefined);
+export function outbox(options: OutboxOptions): Promise<void> {
+  return withStore(options, async (store) => {
     const messages = await store.listOutboxMessages({ ...(options.to ? { to: options.to } : {}), limit: options.limit ?? 20 });
     if (messages.length === 0) {
       process.stderr.write(`No messages${options.to ? ` to ${options.to}` : ''} in the outbox.\n`);
@@ -25,7 +23,5 @@ export async function outbox(options: OutboxOptions): Promise<void> {
       '',
     ].join('\n'));
     process.stdout.write(out.join('\n'));
-  } finally {
-    await store.close();
-  }
+  });
 }

@@ -41,3 +41,13 @@ export async function bindEnvironment(store: Store, wanted: Environment | undefi
   await store.setMeta('environment', environment);
   return environment;
 }
+
+/** Runs a one-shot command against the configured store, bound to its environment, then closes it. */
+export async function withStore<T>(options: StoreOptions, run: (store: Store, environment: Environment) => Promise<T>): Promise<T> {
+  const store = await openConfiguredStore(options);
+  try {
+    return await run(store, await bindEnvironment(store, undefined));
+  } finally {
+    await store.close();
+  }
+}

@@ -9,6 +9,7 @@ import { ApiError } from '../domain/api-error.js';
 import { implementedOperations } from '../domain/operations.js';
 import { asApiError, jsonFault } from './errors.js';
 import { invoke, type ApiRuntime } from './invoke.js';
+import { requestOrigin } from './request-origin.js';
 
 export const OPENAPI_PATH = '/CustomerManagement/v13/openapi.json';
 
@@ -17,7 +18,7 @@ export function registerRest(app: FastifyInstance, runtime: ApiRuntime): void {
     const { method, path } = operationDef(operation);
     app.route({ method, url: path, handler: (req, reply) => handleRest(runtime, operation, req, reply) });
   }
-  app.get(OPENAPI_PATH, async (req) => writeOpenApi({ operations: implementedOperations, serverUrl: `${req.protocol}://${req.host}` }));
+  app.get(OPENAPI_PATH, async (req) => writeOpenApi({ operations: implementedOperations, serverUrl: requestOrigin(req) }));
 }
 
 async function handleRest(runtime: ApiRuntime, operation: OperationName, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
@@ -29,7 +30,7 @@ async function handleRest(runtime: ApiRuntime, operation: OperationName, req: Fa
       developerToken: header(req.headers.developertoken),
       userName: header(req.headers.username),
       password: header(req.headers.password),
-    }, () => readJsonRequest(operation, parseJson(String(req.body ?? ''))), `${req.protocol}://${req.host}`);
+    }, () => readJsonRequest(operation, parseJson(String(req.body ?? ''))), requestOrigin(req));
     return reply.code(200).send(writeJsonResponse(operation, response));
   } catch (err) {
     const error = asApiError(err, req);

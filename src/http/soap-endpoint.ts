@@ -6,6 +6,7 @@ import { writeWsdl } from '../codec/wsdl.js';
 import { XmlRefused } from '../codec/xml-tree.js';
 import { implementedOperations } from '../domain/operations.js';
 import { invoke, type ApiRuntime } from './invoke.js';
+import { requestOrigin } from './request-origin.js';
 import { asApiError } from './errors.js';
 
 export const SOAP_PATH = '/Api/CustomerManagement/v13/CustomerManagementService.svc';
@@ -18,7 +19,7 @@ export function registerSoap(app: FastifyInstance, runtime: ApiRuntime): void {
     if (!('wsdl' in query) && !('singleWsdl' in query) && !('singlewsdl' in query)) {
       return reply.type('text/plain; charset=utf-8').send('CustomerManagementService: append ?wsdl to this address for the service description.\n');
     }
-    const address = `${req.protocol}://${req.host}${SOAP_PATH}`;
+    const address = `${requestOrigin(req)}${SOAP_PATH}`;
     return reply.type(XML).send(writeWsdl({ operations: implementedOperations, address }));
   });
 
@@ -39,7 +40,7 @@ async function handleSoap(runtime: ApiRuntime, req: FastifyRequest, reply: Fasti
     const h = envelope.headers;
     const response = await invoke(runtime, operation, {
       authenticationToken: h.AuthenticationToken, developerToken: h.DeveloperToken, userName: h.UserName, password: h.Password,
-    }, () => readRequest(operation, envelope.body), `${req.protocol}://${req.host}`);
+    }, () => readRequest(operation, envelope.body), requestOrigin(req));
     return reply.code(200).send(writeResponse(operation, trackingId, response));
   } catch (err) {
     const error = err instanceof XmlRefused ? asApiError(err, req, 'NullRequest') : asApiError(err, req);

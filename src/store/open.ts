@@ -8,9 +8,9 @@ export type StoreOptions =
 
 export async function openStore(opts: StoreOptions): Promise<Store> {
   if (opts.backend === 'sqlite') {
-    const { SqliteStore } = await import('./sqlite/sqlite-store.js');
-    return SqliteStore.open(opts.file);
+    const { openSqliteStore } = await import('./sqlite/sqlite-store.js');
+    return openSqliteStore(opts.file);
   }
-  const { PostgresStore } = await import('./postgres/postgres-store.js');
-  return PostgresStore.open({ url: opts.url, schema: opts.schema });
+  const { openPostgresStore } = await import('./postgres/postgres-store.js');
+  return openPostgresStore({ url: opts.url, schema: opts.schema });
 }

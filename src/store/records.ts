@@ -1,6 +1,9 @@
 // What the store keeps: plain records, independent of SOAP/REST shapes. Ids are 64-bit and stay
 // bigint from SQL to the wire. `version` is the row version behind the API's TimeStamp: it
-// grows on every write, so a TimeStamp read earlier no longer matches after any change.
+// grows on every write, so a TimeStamp read earlier no longer matches after any change. Fields
+// holding a contract enumeration have its type; the row mappers check the text they read against
+// the enumeration's values (enums.ts), so a record never carries a value the wire cannot say.
+import type { EnumValue } from './enums.js';
 
 export interface AddressRecord {
   id: bigint;
@@ -24,12 +27,12 @@ export interface CustomerRecord {
   id: bigint;
   number: string;
   name: string;
-  industry: string | null;
+  industry: EnumValue<'Industry'> | null;
   marketCountry: string | null;
-  marketLanguage: string | null;
-  financialStatus: string | null;
-  lifeCycleStatus: string;
-  serviceLevel: string | null;
+  marketLanguage: EnumValue<'LanguageType'> | null;
+  financialStatus: EnumValue<'CustomerFinancialStatus'> | null;
+  lifeCycleStatus: EnumValue<'CustomerLifeCycleStatus'>;
+  serviceLevel: EnumValue<'ServiceLevel'> | null;
   address: AddressRecord | null;
   /** An agency customer may manage other customers' accounts through client links. */
   isAgency: boolean;
@@ -45,16 +48,16 @@ export interface AccountRecord {
   customerId: bigint;
   number: string;
   name: string;
-  currencyCode: string;
-  financialStatus: string | null;
-  language: string | null;
-  lifeCycleStatus: string;
+  currencyCode: EnumValue<'CurrencyCode'>;
+  financialStatus: EnumValue<'AccountFinancialStatus'> | null;
+  language: EnumValue<'LanguageType'> | null;
+  lifeCycleStatus: EnumValue<'AccountLifeCycleStatus'>;
   pauseReason: number | null;
   paymentMethodId: bigint | null;
   billToCustomerId: bigint | null;
   primaryUserId: bigint | null;
-  timeZone: string | null;
-  autoTagType: string | null;
+  timeZone: EnumValue<'TimeZoneType'> | null;
+  autoTagType: EnumValue<'AutoTagType'> | null;
   salesHouseCustomerId: bigint | null;
   backUpPaymentInstrumentId: bigint | null;
   /** Decimal text, so no precision is lost. */
@@ -75,14 +78,14 @@ export type AccountChanges = Omit<AccountRecord, 'id' | 'customerId' | 'number' 
 export interface PaymentMethodRecord {
   id: bigint;
   customerId: bigint;
-  type: string;
+  type: EnumValue<'PaymentMethodType'>;
   createdTime: Date;
 }
 
 export interface ContactInfoRecord {
   id: bigint;
   email: string | null;
-  emailFormat: string | null;
+  emailFormat: EnumValue<'EmailFormat'> | null;
   phone1: string | null;
   phone2: string | null;
   mobile: string | null;
@@ -103,9 +106,9 @@ export interface UserRecord {
   lastName: string | null;
   middleInitial: string | null;
   jobTitle: string | null;
-  lcid: string | null;
+  lcid: EnumValue<'LCID'> | null;
   contactInfo: ContactInfoRecord | null;
-  lifeCycleStatus: string;
+  lifeCycleStatus: EnumValue<'UserLifeCycleStatus'>;
   /** A KDF hash (see auth/passwords); never returned by the API. */
   passwordHash: string | null;
   version: bigint;
@@ -137,7 +140,7 @@ export interface UserInvitationRecord {
   roleId: number;
   /** The accounts the invitee will reach; null = the whole customer (current and future accounts). */
   accountIds: bigint[] | null;
-  lcid: string;
+  lcid: EnumValue<'LCID'>;
   expirationDate: Date;
   /** SHA-256 of the acceptance secret sent to the invitee; the secret itself is never stored. */
   secretHash: string;
@@ -158,7 +161,7 @@ export interface ClientLinkRecord {
   type: 'AccountLink' | 'CustomerLink';
   clientEntityId: bigint;
   managingCustomerId: bigint;
-  status: string;
+  status: EnumValue<'ClientLinkStatus'>;
   name: string | null;
   note: string | null;
   isBillToClient: boolean | null;

@@ -1,7 +1,8 @@
 // The store interface. Every method is atomic on its own, so the domain never needs a
 // transaction spanning awaits (which better-sqlite3 cannot hold and which would serialise
 // PostgreSQL instances): optimistic concurrency is a compare-and-set on `version`, uniqueness is
-// the database's unique indexes, reported as StoreConflict.
+// the database's unique indexes, reported as StoreConflict. `Store` is composed of one interface
+// per area, which the SQL store implements one part each (sql/areas).
 import type {
   AccessTokenRecord, AccountChanges, AccountQuery, AccountRecord, AuthorizationCodeRecord, ClientLinkRecord,
   CustomerRecord, DeveloperTokenRecord, NewAccessToken, NewAccount, NewAuthorizationCode, NewClientLink, NewCustomer,
@@ -9,29 +10,36 @@ import type {
   OutboxMessageRecord, PaymentMethodRecord, RefreshTokenRecord, RoleGrant, UserChanges, UserInvitationRecord,
   UserRecord, UserRoleRecord,
 } from './records.js';
+import type { EnumValue } from './enums.js';
+
+/** What a unique index protects; the schema declares it on the index (schema/conflicts). */
+export type ConflictKind = 'account_name' | 'account_number' | 'customer_number' | 'user_name' | 'token';
 
 /** A unique index refused a write. `what` names the index, never the value. */
 export class StoreConflict extends Error {
-  constructor(readonly what: 'account_name' | 'account_number' | 'customer_number' | 'user_name' | 'token') {
+  constructor(readonly what: ConflictKind) {
     super(`unique constraint: ${what}`);
     this.name = 'StoreConflict';
   }
 }
 
-export interface Store {
-  readonly backend: 'sqlite' | 'postgres';
-  close(): Promise<void>;
-
+export interface MetaStore {
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
+}
 
+/** Customers and their payment methods. */
+export interface CustomerStore {
+  /** Throws StoreConflict('customer_number'). */
   insertCustomer(customer: NewCustomer): Promise<CustomerRecord>;
   getCustomer(id: bigint): Promise<CustomerRecord | null>;
   getCustomers(ids: readonly bigint[]): Promise<CustomerRecord[]>;
 
-  insertPaymentMethod(customerId: bigint, type: string): Promise<PaymentMethodRecord>;
+  insertPaymentMethod(customerId: bigint, type: EnumValue<'PaymentMethodType'>): Promise<PaymentMethodRecord>;
   getPaymentMethod(id: bigint): Promise<PaymentMethodRecord | null>;
+}
 
+export interface AccountStore {
   /** Throws StoreConflict('account_name' | 'account_number'). */
   insertAccount(account: NewAccount): Promise<AccountRecord>;
   getAccount(id: bigint): Promise<AccountRecord | null>;
@@ -39,12 +47,17 @@ export interface Store {
   queryAccounts(query: AccountQuery): Promise<AccountRecord[]>;
   /** Accounts of the customer in a given life-cycle status (the "one Draft account" rule). */
   countAccountsInStatus(customerId: bigint, status: string): Promise<number>;
+  /** How many accounts name the user as PrimaryUserId. */
+  countAccountsWithPrimaryUser(userId: bigint): Promise<number>;
   /**
    * Overwrites the account if its version is still `expectedVersion`; returns the new record, or
    * null when the version moved on. Throws StoreConflict('account_name').
    */
   updateAccount(id: bigint, expectedVersion: bigint, changes: AccountChanges): Promise<AccountRecord | null>;
+}
 
+/** Users and their roles on customers. */
+export interface UserStore {
   /** Throws StoreConflict('user_name'). */
   insertUser(user: NewUser): Promise<UserRecord>;
   getUser(id: bigint): Promise<UserRecord | null>;
@@ -57,8 +70,6 @@ export interface Store {
    * user, who has no roles left, is still found) — in one of `statuses`, ordered by id.
    */
   listCustomerUsers(customerId: bigint, statuses: readonly string[]): Promise<UserRecord[]>;
-  /** How many accounts name the user as PrimaryUserId. */
-  countAccountsWithPrimaryUser(userId: bigint): Promise<number>;
   /**
    * In one transaction, if the user's version is still `expectedVersion` and no account names them
    * as primary user: marks the user Deleted (bumping version and lastModifiedTime), removes all
@@ -85,7 +96,9 @@ export interface Store {
     userId: bigint, expectedVersion: bigint,
     change: { put: readonly RoleGrant[]; remove: readonly bigint[]; byUserId: bigint },
   ): Promise<UserRecord | null>;
+}
 
+export interface UserInvitationStore {
   /** Throws StoreConflict('token') when the secret hash is already used. */
   insertUserInvitation(invitation: NewUserInvitation): Promise<UserInvitationRecord>;
   getUserInvitation(id: bigint): Promise<UserInvitationRecord | null>;
@@ -99,11 +112,16 @@ export interface Store {
    * StoreConflict('user_name') when the user name is taken.
    */
   acceptUserInvitation(id: bigint, at: Date, user: NewUser, roles: readonly RoleGrant[]): Promise<UserRecord | null>;
+}
 
+export interface ClientLinkStore {
   insertClientLink(link: NewClientLink): Promise<ClientLinkRecord>;
   /** Links where one of these customers is the manager, in the given statuses. */
   listClientLinksByManager(managingCustomerIds: readonly bigint[], statuses: readonly string[]): Promise<ClientLinkRecord[]>;
+}
 
+/** Developer tokens and access tokens (both kept as hashes). */
+export interface TokenStore {
   insertDeveloperToken(token: NewDeveloperToken): Promise<DeveloperTokenRecord>;
   findDeveloperToken(tokenHash: string): Promise<DeveloperTokenRecord | null>;
   listDeveloperTokens(userId: bigint): Promise<DeveloperTokenRecord[]>;
@@ -112,12 +130,17 @@ export interface Store {
   insertAccessToken(token: NewAccessToken): Promise<AccessTokenRecord>;
   findAccessToken(tokenHash: string): Promise<AccessTokenRecord | null>;
   revokeAccessToken(tokenHash: string, at: Date): Promise<boolean>;
+}
 
+export interface OutboxStore {
   /** The outbox of sent messages (there is no mail server; see OutboxMessageRecord). */
   insertOutboxMessage(message: NewOutboxMessage): Promise<OutboxMessageRecord>;
   /** Messages, newest first; `to` filters by recipient, case-insensitively. */
   listOutboxMessages(query: { to?: string; limit: number }): Promise<OutboxMessageRecord[]>;
+}
 
+/** The OAuth authorization server: clients, authorization codes, refresh tokens, grants. */
+export interface OAuthStore {
   /** Throws StoreConflict('token') if the client id is taken. */
   insertOAuthClient(client: NewOAuthClient): Promise<OAuthClientRecord>;
   getOAuthClient(clientId: string): Promise<OAuthClientRecord | null>;
@@ -147,4 +170,11 @@ export interface Store {
    * (a deleted user, a changed password); returns how many tokens were live.
    */
   revokeUserTokens(userId: bigint, at: Date): Promise<number>;
+}
+
+export interface Store
+  extends MetaStore, CustomerStore, AccountStore, UserStore, UserInvitationStore, ClientLinkStore, TokenStore,
+  OutboxStore, OAuthStore {
+  readonly backend: 'sqlite' | 'postgres';
+  close(): Promise<void>;
 }

@@ -45,7 +45,7 @@ export async function tokenFor(
 
 /** Another account of a customer, inserted directly (Active, paid by the given payment method). */
 export async function insertTestAccount(store: Store, owner: { customerId: bigint; paymentMethodId: bigint | null; primaryUserId: bigint | null }, options: {
-  name?: string; lifeCycleStatus?: string; pauseReason?: number | null; currencyCode?: string;
+  name?: string; lifeCycleStatus?: AccountRecord['lifeCycleStatus']; pauseReason?: number | null; currencyCode?: AccountRecord['currencyCode'];
 } = {}): Promise<AccountRecord> {
   return retryOnNumber('account_number', () => store.insertAccount({
     customerId: owner.customerId,
@@ -117,7 +117,7 @@ export async function insertTestUser(store: Store, environment: Env, options: {
 
 /** A client link: the managing (agency) customer manages a client account or a whole client customer. */
 export async function insertClientLink(store: Store, options: {
-  type: 'AccountLink' | 'CustomerLink'; clientEntityId: bigint; managingCustomerId: bigint; status?: string;
+  type: 'AccountLink' | 'CustomerLink'; clientEntityId: bigint; managingCustomerId: bigint; status?: ClientLinkRecord['status'];
 }): Promise<ClientLinkRecord> {
   return store.insertClientLink({
     type: options.type, clientEntityId: options.clientEntityId, managingCustomerId: options.managingCustomerId,

@@ -9,10 +9,10 @@ export type AdditionalField = 'TaxCertificate' | 'AccountMode' | 'CouponClaimInf
 export function advertiserAccount(record: AccountRecord, additional: readonly AdditionalField[] = []): Entity<'AdvertiserAccount'> {
   const account: Entity<'AdvertiserAccount'> = {
     BillToCustomerId: record.billToCustomerId,
-    CurrencyCode: record.currencyCode as Entity<'CurrencyCode'>,
-    AccountFinancialStatus: record.financialStatus as Entity<'AccountFinancialStatus'> | null,
+    CurrencyCode: record.currencyCode,
+    AccountFinancialStatus: record.financialStatus,
     Id: record.id,
-    Language: record.language as Entity<'LanguageType'> | null,
+    Language: record.language,
     LastModifiedByUserId: record.lastModifiedByUserId,
     LastModifiedTime: record.lastModifiedTime,
     Name: record.name,
@@ -22,9 +22,9 @@ export function advertiserAccount(record: AccountRecord, additional: readonly Ad
     // "When you call GetAccount and SearchAccounts … PaymentMethodType is set to NULL."
     PaymentMethodType: null,
     PrimaryUserId: record.primaryUserId,
-    AccountLifeCycleStatus: record.lifeCycleStatus as Entity<'AccountLifeCycleStatus'>,
+    AccountLifeCycleStatus: record.lifeCycleStatus,
     TimeStamp: encodeTimeStamp(record.version),
-    TimeZone: record.timeZone as Entity<'TimeZoneType'> | null,
+    TimeZone: record.timeZone,
     PauseReason: record.pauseReason,
     ForwardCompatibilityMap: null,
     LinkedAgencies: null,
@@ -33,7 +33,7 @@ export function advertiserAccount(record: AccountRecord, additional: readonly Ad
     BackUpPaymentInstrumentId: record.backUpPaymentInstrumentId,
     BillingThresholdAmount: record.billingThresholdAmount,
     BusinessAddress: addressEntity(record.businessAddress),
-    AutoTagType: record.autoTagType as Entity<'AutoTagType'> | null,
+    AutoTagType: record.autoTagType,
     SoldToPaymentInstrumentId: record.soldToPaymentInstrumentId,
   };
   // Returned only when asked for with ReturnAdditionalFields.
@@ -47,7 +47,7 @@ export function accountInfo(record: AccountRecord): Entity<'AccountInfo'> {
     Id: record.id,
     Name: record.name,
     Number: record.number,
-    AccountLifeCycleStatus: record.lifeCycleStatus as Entity<'AccountLifeCycleStatus'>,
+    AccountLifeCycleStatus: record.lifeCycleStatus,
     PauseReason: record.pauseReason,
   };
 }

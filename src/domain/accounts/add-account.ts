@@ -1,6 +1,7 @@
 // AddAccount: a Super Admin adds an account to their own customer.
 import type { Handler } from '../context.js';
 import { ApiError } from '../api-error.js';
+import type { NewAccount } from '../../store/records.js';
 import { StoreConflict } from '../../store/store.js';
 import { businessAddressRecord } from '../addresses.js';
 import { newAccountNumber, newNestedId, retryOnNumber } from '../numbers.js';
@@ -29,7 +30,7 @@ export const addAccount: Handler<'AddAccount'> = async (ctx, { Account: account 
   if (lifeCycleStatus === 'Draft' && await ctx.store.countAccountsInStatus(customerId, 'Draft') > 0) {
     throw new ApiError('InvalidParameter', 'You cannot add another account while the customer has an account in the Draft state.');
   }
-  const base = {
+  const base: Omit<NewAccount, 'number'> = {
     customerId, name, currencyCode: account.CurrencyCode,
     financialStatus: paymentMethodId === null ? 'Proposed' : 'ClearFinancialStatus',
     language: null, lifeCycleStatus, pauseReason: null, paymentMethodId,

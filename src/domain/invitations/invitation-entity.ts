@@ -12,6 +12,6 @@ export function invitationEntity(record: UserInvitationRecord): Entity<'UserInvi
     RoleId: record.roleId,
     AccountIds: record.accountIds,
     ExpirationDate: record.expirationDate,
-    Lcid: record.lcid as Entity<'LCID'>,
+    Lcid: record.lcid,
   };
 }

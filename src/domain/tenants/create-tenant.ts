@@ -1,6 +1,7 @@
 // Creating a customer with its first account and Super Admin user — the demo tenant of a fresh
 // store, the web sign-up, and test fixtures all go through here.
 import type { AccountRecord, CustomerRecord, PaymentMethodRecord, UserRecord } from '../../store/records.js';
+import { checkedEnum } from '../../store/enums.js';
 import type { Store } from '../../store/store.js';
 import { newAccountNumber, newCustomerNumber, newNestedId, retryOnNumber } from '../numbers.js';
 import { Role } from '../roles.js';
@@ -42,7 +43,7 @@ export async function createTenant(store: Store, t: NewTenant): Promise<Tenant> 
   await store.putUserRole({ userId: user.id, customerId: customer.id, roleId: Role.SuperAdmin, accountIds: null });
   const paymentMethod = await store.insertPaymentMethod(customer.id, 'CreditCard');
   const account = await retryOnNumber('account_number', () => store.insertAccount({
-    customerId: customer.id, number: newAccountNumber(), name: t.accountName, currencyCode: t.currencyCode ?? 'USD',
+    customerId: customer.id, number: newAccountNumber(), name: t.accountName, currencyCode: checkedEnum('CurrencyCode', t.currencyCode ?? 'USD', 'tenant currency'),
     financialStatus: 'ClearFinancialStatus', language: 'English', lifeCycleStatus: 'Active', pauseReason: null,
     paymentMethodId: paymentMethod.id, billToCustomerId: customer.id, primaryUserId: user.id,
     timeZone: 'PacificTimeUSCanadaTijuana', autoTagType: 'Inactive', salesHouseCustomerId: null,

@@ -9,7 +9,7 @@ export function userEntity(user: UserRecord): Entity<'User'> {
   return {
     ContactInfo: c && {
       Address: addressEntity(c.address), ContactByPhone: c.contactByPhone, ContactByPostalMail: c.contactByPostalMail,
-      Email: c.email, EmailFormat: c.emailFormat as Entity<'EmailFormat'> | null, Fax: c.fax, HomePhone: c.homePhone,
+      Email: c.email, EmailFormat: c.emailFormat, Fax: c.fax, HomePhone: c.homePhone,
       Id: c.id, Mobile: c.mobile, Phone1: c.phone1, Phone2: c.phone2,
     },
     CustomerId: user.customerId,
@@ -17,12 +17,12 @@ export function userEntity(user: UserRecord): Entity<'User'> {
     JobTitle: user.jobTitle,
     LastModifiedByUserId: user.lastModifiedByUserId,
     LastModifiedTime: user.lastModifiedTime,
-    Lcid: user.lcid as Entity<'LCID'> | null,
+    Lcid: user.lcid,
     Name: { FirstName: user.firstName, LastName: user.lastName, MiddleInitial: user.middleInitial },
     Password: null, // never returned
     SecretAnswer: null,
     SecretQuestion: 'None',
-    UserLifeCycleStatus: user.lifeCycleStatus as Entity<'UserLifeCycleStatus'>,
+    UserLifeCycleStatus: user.lifeCycleStatus,
     TimeStamp: encodeTimeStamp(user.version),
     UserName: user.userName,
     ForwardCompatibilityMap: null,

@@ -1,6 +1,6 @@
 // What differs between the SQL of the two backends, and a parameter collector that numbers
 // placeholders for the dialect. Every value reaches the database as a bound parameter.
-import type { SqlValue } from './values.js';
+import type { SqlValue } from './driver.js';
 
 export interface Dialect {
   /** The n-th (1-based) parameter: `?` or `$n`. */

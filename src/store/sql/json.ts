@@ -2,6 +2,7 @@
 // them are written as decimal strings and revived field by field on read, so they never pass
 // through a JS number. Decoding picks the known fields only, so records keep their exact shape.
 import type { AddressRecord, ContactInfoRecord, KeyValueRecord } from '../records.js';
+import { checkedEnum } from '../enums.js';
 
 type Json = Readonly<Record<string, unknown>>;
 
@@ -60,12 +61,16 @@ export function encodeContactInfo(c: ContactInfoRecord | null): string | null {
   });
 }
 
+function emailFormat(v: string | null): ContactInfoRecord['emailFormat'] {
+  return v === null ? null : checkedEnum('EmailFormat', v, 'contact info emailFormat');
+}
+
 export function decodeContactInfo(text: string | null): ContactInfoRecord | null {
   if (text === null) return null;
   const o = parseObject(text, 'contact info');
   const address = o.address;
   return {
-    id: id(o, 'id'), email: s(o, 'email'), emailFormat: s(o, 'emailFormat'), phone1: s(o, 'phone1'),
+    id: id(o, 'id'), email: s(o, 'email'), emailFormat: emailFormat(s(o, 'emailFormat')), phone1: s(o, 'phone1'),
     phone2: s(o, 'phone2'), mobile: s(o, 'mobile'), homePhone: s(o, 'homePhone'), fax: s(o, 'fax'),
     contactByPhone: b(o, 'contactByPhone'), contactByPostalMail: b(o, 'contactByPostalMail'),
     address: typeof address === 'object' && address !== null ? addressFromJson(address as Json) : null,

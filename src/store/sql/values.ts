@@ -2,12 +2,8 @@
 // safe integers) returns every INTEGER as bigint and booleans as 0n/1n; PostgreSQL (with our int8
 // parser) returns BIGINT as bigint, INTEGER as number and BOOLEAN as boolean. These helpers accept
 // either, so the row mappers are identical for both backends.
-
-/** A value bound to a statement parameter; each driver adapts it to its client library. */
-export type SqlValue = string | number | bigint | boolean | null | readonly string[];
-
-/** A result row, keyed by column name. */
-export type Row = Readonly<Record<string, unknown>>;
+import { checkedEnum, type EnumName, type EnumValue } from '../enums.js';
+import type { Row } from './driver.js';
 
 function fail(column: string, value: unknown, expected: string): never {
   throw new TypeError(`store: column ${column} holds ${typeof value}, expected ${expected}`);
@@ -43,6 +39,15 @@ export function str(row: Row, column: string): string {
 
 export function strOrNull(row: Row, column: string): string | null {
   return row[column] === null ? null : str(row, column);
+}
+
+/** A text column holding a value of the contract enum `name`. */
+export function enumCol<N extends EnumName>(row: Row, column: string, name: N): EnumValue<N> {
+  return checkedEnum(name, str(row, column), `column ${column}`);
+}
+
+export function enumColOrNull<N extends EnumName>(row: Row, column: string, name: N): EnumValue<N> | null {
+  return row[column] === null ? null : enumCol(row, column, name);
 }
 
 export function bool(row: Row, column: string): boolean {

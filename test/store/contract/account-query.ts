@@ -26,15 +26,15 @@ export function accountQueryTests(ctx: Ctx): void {
     before(async () => {
       tag = uniq('Q').toUpperCase();
       [A, B, C] = [await customer(ctx), await customer(ctx), await customer(ctx)];
-      const specs: Array<[string, string, number | null]> = [
-        ['Alpha One', 'Active', null], ['alpha two', 'Active', null], ['Beta', 'Paused', 1],
-        ['100%_Real', 'Paused', 2], ['100 Real', 'Draft', null], ['ÜNÏCODE Ñame', 'Inactive', null], ['zeta', 'Active', null],
+      const specs: Array<[string, AccountRecord['lifeCycleStatus'], number | null]> = [
+        ['Alpha One', 'Active', null], ['alpha two', 'Active', null], ['Beta', 'Pause', 1],
+        ['100%_Real', 'Pause', 2], ['100 Real', 'Draft', null], ['ÜNÏCODE Ñame', 'Inactive', null], ['zeta', 'Active', null],
       ];
       for (const [i, [name, status, pause]] of specs.entries()) {
         a.push(await account(ctx, A.id, { name, number: `${tag}A${i}`, lifeCycleStatus: status, pauseReason: pause }));
       }
       b.push(await account(ctx, B.id, { name: 'Alpha B', number: `${tag}B0`, lifeCycleStatus: 'Active' }));
-      b.push(await account(ctx, B.id, { name: 'Other', number: `${tag}B1`, lifeCycleStatus: 'Paused', pauseReason: 1 }));
+      b.push(await account(ctx, B.id, { name: 'Other', number: `${tag}B1`, lifeCycleStatus: 'Pause', pauseReason: 1 }));
       c1 = await account(ctx, C.id, { name: 'Gamma', number: `${tag}C0` });
     });
 
@@ -99,11 +99,11 @@ export function accountQueryTests(ctx: Ctx): void {
 
     it('lifeCycle entries are OR-ed, each with its optional pause reasons', async () => {
       assert.deepEqual(ids(await q({ lifeCycle: [{ status: 'Active' }] })), [a[0].id, a[1].id, a[6].id]);
-      assert.deepEqual(ids(await q({ lifeCycle: [{ status: 'Paused' }] })), [a[2].id, a[3].id]);
-      assert.deepEqual(ids(await q({ lifeCycle: [{ status: 'Paused', pauseReasons: [2] }] })), [a[3].id]);
-      assert.deepEqual(ids(await q({ lifeCycle: [{ status: 'Paused', pauseReasons: [1, 2] }] })), [a[2].id, a[3].id]);
+      assert.deepEqual(ids(await q({ lifeCycle: [{ status: 'Pause' }] })), [a[2].id, a[3].id]);
+      assert.deepEqual(ids(await q({ lifeCycle: [{ status: 'Pause', pauseReasons: [2] }] })), [a[3].id]);
+      assert.deepEqual(ids(await q({ lifeCycle: [{ status: 'Pause', pauseReasons: [1, 2] }] })), [a[2].id, a[3].id]);
       assert.deepEqual(
-        ids(await q({ lifeCycle: [{ status: 'Draft' }, { status: 'Paused', pauseReasons: [1] }] })),
+        ids(await q({ lifeCycle: [{ status: 'Draft' }, { status: 'Pause', pauseReasons: [1] }] })),
         [a[2].id, a[4].id],
       );
       assert.deepEqual(await q({ lifeCycle: [] }), []);

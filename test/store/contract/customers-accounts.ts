@@ -136,7 +136,7 @@ export function customerAndAccountTests(ctx: Ctx): void {
       const c = await customer(ctx);
       const before = await account(ctx, c.id);
       const changes = changesOf(before, {
-        ...NULL_ACCOUNT_FIELDS, name: uniq('Renamed '), lifeCycleStatus: 'Paused', pauseReason: 2,
+        ...NULL_ACCOUNT_FIELDS, name: uniq('Renamed '), lifeCycleStatus: 'Pause', pauseReason: 2,
         paymentMethodId: BIG + 100n, taxInformation: [{ key: 'k', value: 'v' }],
         lastModifiedTime: new Date(0), // ignored: the store sets it
       });

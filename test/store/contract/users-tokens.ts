@@ -62,7 +62,7 @@ export function userAndTokenTests(ctx: Ctx): void {
       const v1 = await user(ctx, c.id);
       const changes = changesOf(v1, {
         firstName: 'Grace', lastName: null, contactInfo: contactInfo(BIG + 40n, { address: null }),
-        lifeCycleStatus: 'Suspended', lastModifiedByUserId: BIG + 41n,
+        lifeCycleStatus: 'Inactive', lastModifiedByUserId: BIG + 41n,
       });
       const v2 = await ctx.store.updateUser(v1.id, 1n, changes);
       assert.ok(v2 !== null);

@@ -2,9 +2,10 @@
 import type {
   AuthorizationCodeRecord, NewAuthorizationCode, NewOAuthClient, NewRefreshToken, OAuthClientRecord, PkceMethod,
   RefreshTokenRecord,
-} from '../records.js';
-import type { Columns } from './rows.js';
-import { big, bool, date, dateOrNull, ms, str, strOrNull, type Row } from './values.js';
+} from '../../records.js';
+import type { Columns } from '../sql.js';
+import type { Row } from '../driver.js';
+import { big, bool, date, dateOrNull, ms, str, strOrNull } from '../values.js';
 
 function encodeUris(uris: readonly string[]): string {
   return JSON.stringify(uris);

@@ -1,3 +1,5 @@
+// FROZEN: src/store/postgres/migrations.ts as of commit 68c1b8a, before the schema was
+// described once (src/store/schema). Never edit: the legacy-upgrade test creates stores with exactly this SQL.
 // PostgreSQL schema, as an ordered list of migrations recorded in schema_migrations. Never edit an
 // applied migration; append a new one. Timestamps are BIGINT epoch milliseconds, like SQLite, so
 // both backends round-trip exactly the same values.

@@ -1,3 +1,5 @@
+// FROZEN: src/store/sqlite/migrations.ts as of commit 68c1b8a, before the schema was
+// described once (src/store/schema). Never edit: the legacy-upgrade test creates stores with exactly this SQL.
 // SQLite schema, as an ordered list of migrations recorded in schema_migrations. Never edit an
 // applied migration; append a new one. Ids come from AUTOINCREMENT, seeded through
 // sqlite_sequence so each entity's ids start at its own visibly different 9-digit base.

@@ -1,9 +1,9 @@
 // AccountQuery -> one parameterised SELECT. Conditions are AND-ed; a list condition that is
 // present but empty matches nothing (like SQL's IN ()), an absent one does not filter.
-import type { AccountQuery } from '../records.js';
-import { Params, type Dialect } from './dialect.js';
-import { fold } from './rows.js';
-import type { SqlValue } from './values.js';
+import type { AccountQuery } from '../../records.js';
+import { Params, type Dialect } from '../dialect.js';
+import { fold } from '../sql.js';
+import type { SqlValue } from '../driver.js';
 
 /** Escapes LIKE wildcards so user input is matched literally (used with ESCAPE '\'). */
 export function escapeLike(s: string): string {

@@ -1,0 +1,77 @@
+// The SQL driver on a pg Pool. int8 is parsed to bigint by this pool only (a per-pool `types`,
+// leaving the global pg.types alone), bigint parameters go as decimal text.
+import pg from 'pg';
+import { conflictByName } from '../schema/conflicts.js';
+import type { Row, SqlDriver, SqlValue, Step } from '../sql/driver.js';
+import { StoreConflict } from '../store.js';
+
+const INT8_OID = 20;
+
+const parseInt8 = (text: string): bigint => BigInt(text);
+
+export const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID && format !== 'binary' ? parseInt8 : pg.types.getTypeParser(oid, format ?? 'text')
+  ) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+function mapError(err: unknown): unknown {
+  if (!(err instanceof pg.DatabaseError) || err.code !== '23505' || err.constraint === undefined) return err;
+  const what = conflictByName(err.constraint);
+  return what === undefined ? err : new StoreConflict(what);
+}
+
+function bind(v: SqlValue): string | number | boolean | null | readonly string[] {
+  return typeof v === 'bigint' ? v.toString() : v;
+}
+
+export class PostgresDriver implements SqlDriver {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async all(sql: string, params: readonly SqlValue[]): Promise<Row[]> {
+    try {
+      return (await this.pool.query<Row>(sql, params.map(bind))).rows;
+    } catch (err) {
+      throw mapError(err);
+    }
+  }
+
+  async run(sql: string, params: readonly SqlValue[]): Promise<number> {
+    try {
+      return (await this.pool.query(sql, params.map(bind))).rowCount ?? 0;
+    } catch (err) {
+      throw mapError(err);
+    }
+  }
+
+  async transaction(steps: readonly Step[]): Promise<Row[][] | null> {
+    // One pooled connection for the whole transaction; READ COMMITTED suffices because every
+    // guard is a compare-and-set on a row it locks (a concurrent writer waits, then re-checks).
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const results: Row[][] = [];
+      for (const step of steps) {
+        const s = typeof step === 'function' ? step(results) : step;
+        const res = await client.query<Row>(s.sql, s.params.map(bind));
+        if (s.guard && (res.rowCount ?? 0) === 0) {
+          await client.query('ROLLBACK');
+          return null;
+        }
+        results.push(res.rows);
+      }
+      await client.query('COMMIT');
+      return results;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => { broken = true; });
+      throw mapError(err);
+    } finally {
+      client.release(broken); // a connection whose transaction state is unknown is discarded
+    }
+  }
+
+  async close(): Promise<void> {
+    if (!this.pool.ended) await this.pool.end();
+  }
+}

@@ -1,0 +1,9 @@
+// The store's schema: the ordered migrations both backends apply, recorded by version in
+// schema_migrations. Versions 1-3 mean exactly what the hand-written SQL of each dialect meant
+// before (test/store/legacy holds that SQL; the upgrade test proves the equivalence).
+import type { Migration } from './model.js';
+import { v1Initial } from './v1-initial.js';
+import { v2Invitations } from './v2-invitations.js';
+import { v3OutboxOAuth } from './v3-outbox-oauth.js';
+
+export const MIGRATIONS: readonly Migration[] = [v1Initial, v2Invitations, v3OutboxOAuth];

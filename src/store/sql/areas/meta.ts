@@ -1,0 +1,22 @@
+// Meta: a small key/value table for facts about the installation itself.
+import type { MetaStore } from '../../store.js';
+import type { Sql } from '../sql.js';
+import { str } from '../values.js';
+
+export function metaPart(sql: Sql): MetaStore {
+  return {
+    async getMeta(key) {
+      const p = sql.params();
+      const row = await sql.one(`SELECT value FROM meta WHERE key = ${p.add(key)}`, p.values);
+      return row === null ? null : str(row, 'value');
+    },
+
+    async setMeta(key, value) {
+      const p = sql.params();
+      await sql.run(
+        `INSERT INTO meta (key, value) VALUES (${p.add(key)}, ${p.add(value)}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+        p.values,
+      );
+    },
+  };
+}

@@ -1,0 +1,88 @@
+// The statement plumbing every part of the SQL store shares: one driver and dialect, numbered
+// parameters, single-row reads, inserts and the compare-and-set update. Table names passed in are
+// constants of the calling part, never input.
+import { Params, type Dialect } from './dialect.js';
+import type { Row, SqlDriver, SqlValue, Statement, Step } from './driver.js';
+
+export type Columns = Array<[column: string, value: SqlValue]>;
+
+export class Sql {
+  constructor(readonly driver: SqlDriver, readonly dialect: Dialect) {}
+
+  params(): Params {
+    return new Params(this.dialect);
+  }
+
+  all(sql: string, params: readonly SqlValue[]): Promise<Row[]> {
+    return this.driver.all(sql, params);
+  }
+
+  run(sql: string, params: readonly SqlValue[]): Promise<number> {
+    return this.driver.run(sql, params);
+  }
+
+  transaction(steps: readonly Step[]): Promise<Row[][] | null> {
+    return this.driver.transaction(steps);
+  }
+
+  async one(sql: string, params: readonly SqlValue[]): Promise<Row | null> {
+    return (await this.driver.all(sql, params))[0] ?? null;
+  }
+
+  insertStatement(table: string, columns: Columns): Statement {
+    const p = this.params();
+    const names = columns.map(([c]) => c).join(', ');
+    const values = columns.map(([, v]) => p.add(v)).join(', ');
+    return { sql: `INSERT INTO ${table} (${names}) VALUES (${values}) RETURNING *`, params: p.values };
+  }
+
+  async insert(table: string, columns: Columns): Promise<Row> {
+    const { sql, params } = this.insertStatement(table, columns);
+    const row = await this.one(sql, params);
+    if (row === null) throw new Error(`store: insert into ${table} returned no row`);
+    return row;
+  }
+
+  byId(table: string, id: bigint): Promise<Row | null> {
+    const p = this.params();
+    return this.one(`SELECT * FROM ${table} WHERE id = ${p.add(id)}`, p.values);
+  }
+
+  async byIds(table: string, ids: readonly bigint[]): Promise<Row[]> {
+    if (ids.length === 0) return [];
+    const p = this.params();
+    return this.driver.all(`SELECT * FROM ${table} WHERE ${p.inBigints('id', ids)} ORDER BY id`, p.values);
+  }
+
+  /**
+   * Compare-and-set on `version`. last_modified_time moves to now, and at least 1 ms past its old
+   * value, so it visibly changes even when two writes fall in the same millisecond. A guard when
+   * run in a transaction.
+   */
+  updateStatement(
+    table: string, id: bigint, expectedVersion: bigint, columns: Columns, extraCondition?: (p: Params) => string,
+  ): Statement {
+    const p = this.params();
+    const sets = columns.map(([c, v]) => `${c} = ${p.add(v)}`);
+    sets.push('version = version + 1');
+    sets.push(`last_modified_time = ${this.dialect.greatest(p.add(Date.now()), 'last_modified_time + 1')}`);
+    let where = `id = ${p.add(id)} AND version = ${p.add(expectedVersion)}`;
+    if (extraCondition) where += ` AND ${extraCondition(p)}`;
+    return { sql: `UPDATE ${table} SET ${sets.join(', ')} WHERE ${where} RETURNING *`, params: p.values, guard: true };
+  }
+
+  update(table: string, id: bigint, expectedVersion: bigint, columns: Columns): Promise<Row | null> {
+    const { sql, params } = this.updateStatement(table, id, expectedVersion, columns);
+    return this.one(sql, params);
+  }
+}
+
+/** Audit columns the store owns on insert of a versioned row. */
+export function created(now: number): Columns {
+  return [['version', 1n], ['created_time', now], ['last_modified_time', now]];
+}
+
+/** The one case fold used for names, numbers, user names and recipients (JS, not the database's LOWER()). */
+export function fold(s: string): string {
+  return s.toLowerCase();
+}

@@ -15,7 +15,9 @@ export const v1Initial: Migration = {
   version: 1,
   name: 'initial schema',
   steps: [
-    createTable({ name: 'meta', columns: [text('key'), text('value')], primaryKey: { columns: ['key'] } }),
+    // `key` as first declared: SQLite lets a non-integer primary key hold NULL unless it says NOT
+    // NULL (PostgreSQL never does). Kept, so version 1 means exactly what it meant.
+    createTable({ name: 'meta', columns: [text('key', nullable), text('value')], primaryKey: { columns: ['key'] } }),
 
     createTable({
       name: 'customers', firstId: 100000001,

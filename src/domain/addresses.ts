@@ -1,7 +1,7 @@
 // Address ↔ record mapping and the business-address rules of AdvertiserAccount (reference §2.1, §2.7).
 import type { Entity } from '../contract/values.js';
 import type { AddressRecord } from '../store/records.js';
-import { ApiError } from './api-error.js';
+import { ApiError } from '../contract/api-error.js';
 
 type Address = Entity<'Address'>;
 

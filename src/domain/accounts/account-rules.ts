@@ -2,7 +2,7 @@
 import type { Entity } from '../../contract/values.js';
 import type { KeyValueRecord } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 import { Role } from '../roles.js';
 
 type Account = Entity<'AdvertiserAccount'>;

@@ -1,7 +1,7 @@
 // SearchAccounts predicates → an AccountQuery (reference §3: fields, operators and their rules).
 import type { Entity } from '../../contract/values.js';
 import type { AccountQuery } from '../../store/records.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 
 type Predicate = Entity<'Predicate'>;
 

@@ -1,6 +1,6 @@
 // UpdateAccount: a full overwrite of the account's settable fields, guarded by its TimeStamp.
 import type { Handler } from '../context.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 import { StoreConflict } from '../../store/store.js';
 import { businessAddressRecord } from '../addresses.js';
 import { decodeTimeStamp } from '../timestamps.js';

@@ -2,9 +2,9 @@
 // (reference §2.9) and its acceptance secret.
 import type { Entity } from '../../contract/values.js';
 import type { UserInvitationRecord } from '../../store/records.js';
-import { hashSecret, newInvitationSecret } from '../../auth/secrets.js';
+import { hashSecret, newInvitationSecret } from '../credentials.js';
 import type { Context } from '../context.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 import { isAboveStandard, isCustomerLevelRole, KNOWN_ROLES, Role } from '../roles.js';
 import { accountsOfCustomer } from '../users/account-scope.js';
 import { managerRole } from '../users/user-authority.js';

@@ -2,7 +2,7 @@
 // not. Exactly one predicate, CustomerId Equals (reference §3).
 import type { Entity } from '../../contract/values.js';
 import type { Handler } from '../context.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 import { managerRole } from '../users/user-authority.js';
 import { invitationEntity } from './invitation-entity.js';
 

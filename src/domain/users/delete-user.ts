@@ -1,7 +1,7 @@
 // DeleteUser: marks the user Deleted, removes their roles and revokes their access tokens.
 import type { Store } from '../../store/store.js';
 import type { Handler } from '../context.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 import { canDeleteUsers } from '../roles.js';
 import { decodeTimeStamp } from '../timestamps.js';
 import { loadTarget } from './user-authority.js';

@@ -1,6 +1,6 @@
 // Field rules shared by UpdateUser and SendUserInvitation: trimming, required values (203), length
 // limits (names 211 NameTooLong, other text 201) and the e-mail shape.
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 
 /** Trimmed text; empty and absent both mean "not set". */
 export function text(value: string | null | undefined): string | null {

@@ -1,6 +1,6 @@
 // UpdateUser: a full overwrite of a user's personal and contact details, guarded by TimeStamp.
 import type { Handler } from '../context.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 import { decodeTimeStamp } from '../timestamps.js';
 import { canEditUser, loadTarget } from './user-authority.js';
 import { userDetails } from './user-details.js';

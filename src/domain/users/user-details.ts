@@ -3,7 +3,7 @@
 // CustomerId, Password, SecretQuestion/Answer, UserLifeCycleStatus, LastModified…) are ignored.
 import type { Entity } from '../../contract/values.js';
 import type { AddressRecord, ContactInfoRecord, UserChanges, UserRecord } from '../../store/records.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 import { newNestedId } from '../numbers.js';
 import { atMost, email, personName, required, text } from './person-rules.js';
 

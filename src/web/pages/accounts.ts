@@ -5,13 +5,14 @@
 // page shows exactly what the API would allow, and the API's errors.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Entity } from '../../contract/values.js';
-import { ApiError } from '../../domain/api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 import { addAccount } from '../../domain/accounts/add-account.js';
 import { getAccountsInfo } from '../../domain/accounts/get-accounts-info.js';
 import { Context } from '../../domain/context.js';
 import { canAddAccounts, roleName } from '../../domain/roles.js';
 import type { UserRecord } from '../../store/records.js';
-import { currentViewer, isTrustedPost, layoutFor, parseId, queryParam, toSignIn, type Viewer, type WebDeps } from '../deps.js';
+import { isTrustedPost, layoutFor, positiveId, queryParam, toSignIn, type WebDeps } from '../deps.js';
+import type { Viewer } from '../viewer.js';
 import { COUNTRIES, currencyChoices, selectField, textField } from '../fields.js';
 import { readForm } from '../forms.js';
 import { html, type Html } from '../html.js';
@@ -27,7 +28,7 @@ interface AddFormState {
 
 export function registerAccounts(app: FastifyInstance, deps: WebDeps): void {
   app.get('/accounts', async (req, reply) => {
-    const viewer = await currentViewer(deps, req);
+    const viewer = req.viewer;
     if (!viewer) return toSignIn(req, reply);
     const cidText = queryParam(req, 'cid');
     if (cidText === undefined) {
@@ -35,9 +36,9 @@ export function registerAccounts(app: FastifyInstance, deps: WebDeps): void {
       if (!home) return errorPage(reply, 403, 'No access', 'Your user has no role on any customer.', layoutFor(viewer));
       return redirect(reply, home, 302);
     }
-    const cid = parseId(cidText);
+    const cid = positiveId(cidText);
     const aidText = queryParam(req, 'aid');
-    const aid = aidText === undefined ? null : parseId(aidText);
+    const aid = aidText === undefined ? null : positiveId(aidText);
     if (cid === null || (aidText !== undefined && aid === null)) {
       return errorPage(reply, 404, 'Not found', 'cid and aid must be numeric identifiers.', layoutFor(viewer));
     }
@@ -51,10 +52,10 @@ export function registerAccounts(app: FastifyInstance, deps: WebDeps): void {
   });
 
   app.post('/accounts', async (req, reply) => {
-    const viewer = await currentViewer(deps, req);
+    const viewer = req.viewer;
     const form = readForm(req);
     if (!viewer || !isTrustedPost(req, form, viewer)) return refusedPost(reply);
-    const cid = parseId(form.get('cid'));
+    const cid = positiveId(form.get('cid'));
     if (cid === null) return errorPage(reply, 400, 'Bad request', 'The customer id is missing.', layoutFor(viewer));
     const values = Object.fromEntries(NEW_ACCOUNT_FIELDS.map((f) => [f, (form.get(f) ?? '').trim()])) as NewAccountValues;
     const ctx = new Context(viewer.user, deps.store, deps.environment);
@@ -67,7 +68,7 @@ export function registerAccounts(app: FastifyInstance, deps: WebDeps): void {
       if (err.fault === 'UserIsNotAuthorized') {
         return errorPage(reply, 403, 'Not allowed', describeApiError(err).join(' '), layoutFor(viewer));
       }
-      return accountsPage(deps, req, reply, viewer, cid, parseId(form.get('aid')), { values, errors: describeApiError(err) }, apiErrorStatus(err));
+      return accountsPage(deps, req, reply, viewer, cid, positiveId(form.get('aid')), { values, errors: describeApiError(err) }, apiErrorStatus(err));
     }
   });
 }

@@ -4,13 +4,13 @@
 // Unknown links are 404, accepted or expired ones 410 — each with its own plain message.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hashPassword } from '../../auth/passwords.js';
-import { ApiError } from '../../domain/api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 import { acceptableInvitation, acceptInvitation, InvitationNotAcceptable } from '../../domain/invitations/accept-invitation.js';
 import { roleName } from '../../domain/roles.js';
 import { email, personName } from '../../domain/users/person-rules.js';
 import type { UserInvitationRecord } from '../../store/records.js';
 import { StoreConflict } from '../../store/store.js';
-import { currentViewer, layoutFor, queryParam, type WebDeps } from '../deps.js';
+import { layoutFor, queryParam, type WebDeps } from '../deps.js';
 import { passwordProblem, textField } from '../fields.js';
 import { formToken, hasValidFormToken } from '../form-token.js';
 import { isSameOrigin, readForm } from '../forms.js';
@@ -86,7 +86,7 @@ function validate(values: AcceptValues, password: string, confirm: string): stri
 }
 
 async function notAcceptable(deps: WebDeps, req: FastifyRequest, reply: FastifyReply, err: InvitationNotAcceptable): Promise<FastifyReply> {
-  const layout = layoutFor(await currentViewer(deps, req));
+  const layout = layoutFor(req.viewer);
   switch (err.reason) {
     case 'expired':
       return errorPage(reply, 410, 'Invitation expired',

@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hashPassword, verifyPassword } from '../../auth/passwords.js';
 import type { UserRecord } from '../../store/records.js';
-import { currentViewer, layoutFor, queryParam, type WebDeps } from '../deps.js';
+import { layoutFor, queryParam, type WebDeps } from '../deps.js';
 import { formToken, hasValidFormToken } from '../form-token.js';
 import { isSameOrigin, hasValidCsrf, readForm } from '../forms.js';
 import { html, type PageOptions } from '../html.js';
@@ -21,7 +21,7 @@ export function registerSignIn(app: FastifyInstance, deps: WebDeps): void {
     const back = safeReturn(queryParam(req, 'return'));
     // Shown even to a signed-in user: the OAuth authorize endpoint sends prompt=login and
     // prompt=select_account here, and those must ask for the password again.
-    const viewer = await currentViewer(deps, req);
+    const viewer = req.viewer;
     return signInForm(req, reply, { userName: '', back, errors: [], signedInAs: viewer?.user.userName ?? null }, 200, layoutFor(viewer));
   });
 

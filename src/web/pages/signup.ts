@@ -3,12 +3,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hashPassword } from '../../auth/passwords.js';
 import type { Entity } from '../../contract/values.js';
-import { ApiError } from '../../domain/api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 import { accountName } from '../../domain/accounts/account-rules.js';
 import { createTenant } from '../../domain/tenants/create-tenant.js';
 import { email, personName } from '../../domain/users/person-rules.js';
 import { StoreConflict } from '../../store/store.js';
-import { currentViewer, type WebDeps } from '../deps.js';
+import { type WebDeps } from '../deps.js';
 import { COUNTRIES, currencyChoices, CURRENCIES, isOfferedCountry, passwordProblem, selectField, textField } from '../fields.js';
 import { formToken, hasValidFormToken } from '../form-token.js';
 import { isSameOrigin, readForm, type Form } from '../forms.js';
@@ -21,7 +21,7 @@ const TAKEN = 'A user with this e-mail address already exists. Sign in instead, 
 
 export function registerSignUp(app: FastifyInstance, deps: WebDeps): void {
   app.get('/signup', async (req, reply) => {
-    if (await currentViewer(deps, req)) return redirect(reply, '/accounts', 302);
+    if (req.viewer) return redirect(reply, '/accounts', 302);
     const empty: SignUpValues = { customerName: '', accountName: '', currency: 'USD', country: 'US', firstName: '', lastName: '', email: '' };
     return signUpForm(req, reply, empty, [], 200);
   });

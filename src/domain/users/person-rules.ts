@@ -28,9 +28,13 @@ export function personName(value: string | null | undefined, max: number, path: 
   return name;
 }
 
+/** The longest first or last name of an invited user (and of a user who signs up on the web). */
+export const INVITED_NAME_MAX = 40;
+export const EMAIL_MAX = 100;
+
 /** Required e-mail address of at most 100 characters with one @ between non-empty parts. */
 export function email(value: string | null | undefined, path: string): string {
-  const address = atMost(required(text(value), path), 100, path)!;
+  const address = atMost(required(text(value), path), EMAIL_MAX, path)!;
   if (!/^[^\s@]+@[^\s@]+$/.test(address)) throw new ApiError('InvalidParameter', `${path} is not an e-mail address.`);
   return address;
 }

@@ -7,6 +7,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Entity } from '../../contract/values.js';
 import { ApiError } from '../../contract/api-error.js';
 import { addAccount } from '../../domain/accounts/add-account.js';
+import { ACCOUNT_NAME_MAX, customerPaymentMethod } from '../../domain/accounts/account-rules.js';
+import { ADDRESS_MAX_LENGTH } from '../../domain/addresses.js';
 import { getAccountsInfo } from '../../domain/accounts/get-accounts-info.js';
 import { Context } from '../../domain/context.js';
 import { canAddAccounts, roleName } from '../../domain/roles.js';
@@ -86,8 +88,7 @@ async function homeUrl(deps: WebDeps, user: UserRecord): Promise<string | null> 
 
 /** The AddAccount request the form stands for. The customer's payment method makes the account Active. */
 async function accountFrom(deps: WebDeps, cid: bigint, v: NewAccountValues): Promise<Entity<'AdvertiserAccount'>> {
-  const existing = await deps.store.queryAccounts({ scope: { customerIds: [cid], accountIds: [] }, customerId: cid, limit: 50 });
-  const paymentMethodId = existing.find((a) => a.paymentMethodId !== null)?.paymentMethodId ?? null;
+  const paymentMethodId = await customerPaymentMethod(deps.store, cid);
   return {
     ParentCustomerId: cid,
     Name: v.name,
@@ -151,14 +152,14 @@ ${errorList(state.errors)}
   <input type="hidden" name="csrf" value="${viewer.session.csrf}">
   <input type="hidden" name="cid" value="${cid}">
   ${aid !== null ? html`<input type="hidden" name="aid" value="${aid}">` : ''}
-  ${textField('name', 'Account name', v.name, { required: true, maxLength: 100 })}
+  ${textField('name', 'Account name', v.name, { required: true, maxLength: ACCOUNT_NAME_MAX })}
   ${selectField('currency', 'Currency', currencyChoices(), v.currency)}
   <fieldset><legend>Business address</legend>
-  ${textField('businessName', 'Business name', v.businessName, { maxLength: 100 })}
-  ${textField('line1', 'Address line 1', v.line1, { maxLength: 35 })}
-  ${textField('city', 'City', v.city, { maxLength: 35 })}
-  ${textField('stateOrProvince', 'State or province', v.stateOrProvince, { maxLength: 100 })}
-  ${textField('postalCode', 'Postal code', v.postalCode, { maxLength: 10 })}
+  ${textField('businessName', 'Business name', v.businessName, { maxLength: ADDRESS_MAX_LENGTH.BusinessName })}
+  ${textField('line1', 'Address line 1', v.line1, { maxLength: ADDRESS_MAX_LENGTH.Line1 })}
+  ${textField('city', 'City', v.city, { maxLength: ADDRESS_MAX_LENGTH.City })}
+  ${textField('stateOrProvince', 'State or province', v.stateOrProvince, { maxLength: ADDRESS_MAX_LENGTH.StateOrProvince })}
+  ${textField('postalCode', 'Postal code', v.postalCode, { maxLength: ADDRESS_MAX_LENGTH.PostalCode })}
   ${selectField('country', 'Country', COUNTRIES, v.country)}
   </fieldset>
   <p class="note">The account is paid with the customer's payment method, so it starts Active.</p>

@@ -1,11 +1,11 @@
 // Turns request credentials into the calling user, or the documented fault. Shared by SOAP
 // (AuthenticationToken/DeveloperToken headers) and REST (Authorization: Bearer, DeveloperToken).
-import { ApiError } from '../domain/api-error.js';
-import type { Environment } from '../domain/context.js';
+import { ApiError } from '../contract/api-error.js';
+import type { Environment } from '../contract/environment.js';
 import type { UserRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { API_SCOPE, UNIVERSAL_SANDBOX_DEVELOPER_TOKEN } from './scopes.js';
-import { hashSecret } from './secrets.js';
+import { hashSecret } from '../domain/credentials.js';
 
 export interface Credentials {
   authenticationToken?: string | undefined;

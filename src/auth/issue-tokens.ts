@@ -1,8 +1,9 @@
-// Issuing credentials: used by the CLI (`adcenter token`), the demo tenant and the OAuth server.
-import type { Environment } from '../domain/context.js';
+// Issuing access tokens: used by the CLI (`adcenter token`) and the OAuth server.
+import type { Environment } from '../contract/environment.js';
 import type { Store } from '../store/store.js';
 import { API_SCOPE, DEFAULT_ACCESS_TOKEN_SECONDS } from './scopes.js';
-import { hashSecret, newAccessToken, newDeveloperToken } from './secrets.js';
+import { hashSecret } from '../domain/credentials.js';
+import { newAccessToken } from './secrets.js';
 
 export interface IssuedAccessToken {
   accessToken: string;
@@ -23,10 +24,4 @@ export async function issueAccessToken(
     expiresAt: new Date(now.getTime() + lifetime * 1000), grantId: options.grantId ?? null,
   });
   return { accessToken, expiresIn: lifetime, scope };
-}
-
-export async function issueDeveloperToken(store: Store, userId: bigint): Promise<string> {
-  const token = newDeveloperToken();
-  await store.insertDeveloperToken({ userId, tokenHash: hashSecret(token), hint: token.slice(-4) });
-  return token;
 }

@@ -26,3 +26,15 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const actual = await derive(password, Buffer.from(salt, 'base64'), Number(n), Number(r), Number(p));
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
+
+export const PASSWORD_MIN_LENGTH = 8;
+/** Longer input is cut here before hashing: scrypt's cost grows with the password's length. */
+export const PASSWORD_MAX_LENGTH = 256;
+
+/** What is wrong with a new password and its confirmation, or null when acceptable. */
+export function newPasswordProblem(password: string, confirm: string): string | null {
+  if ([...password].length < PASSWORD_MIN_LENGTH) return `The password must be at least ${PASSWORD_MIN_LENGTH} characters long.`;
+  if (password.length > PASSWORD_MAX_LENGTH) return `The password must be at most ${PASSWORD_MAX_LENGTH} characters long.`;
+  if (password !== confirm) return 'The password and its confirmation do not match.';
+  return null;
+}

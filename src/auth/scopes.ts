@@ -1,4 +1,4 @@
-import type { Environment } from '../domain/context.js';
+import type { Environment } from '../contract/environment.js';
 
 /** The OAuth scope that grants API access in each environment (reference §6). */
 export const API_SCOPE: Readonly<Record<Environment, string>> = {

@@ -2,9 +2,9 @@
 // to a working API call.
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../auth/passwords.js';
-import { issueDeveloperToken } from '../auth/issue-tokens.js';
+import { issueDeveloperToken } from '../domain/developer-tokens/issue-developer-token.js';
 import { UNIVERSAL_SANDBOX_DEVELOPER_TOKEN } from '../auth/scopes.js';
-import type { Environment } from '../domain/context.js';
+import type { Environment } from '../contract/environment.js';
 import { createTenant } from '../domain/tenants/create-tenant.js';
 import type { UserRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';

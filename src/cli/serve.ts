@@ -1,8 +1,8 @@
 import pino from 'pino';
 import { DEFAULT_ACCESS_TOKEN_SECONDS } from '../auth/scopes.js';
-import { buildServer, DEFAULT_BODY_LIMIT } from '../http/server.js';
+import { buildServer, DEFAULT_BODY_LIMIT } from './server.js';
 import { serializeRequest } from '../http/log-serializers.js';
-import type { Environment } from '../domain/context.js';
+import type { Environment } from '../contract/environment.js';
 import { bindEnvironment, openConfiguredStore, type StoreOptions } from './store-options.js';
 import { ensureDemoTenant } from './demo-tenant.js';
 

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
-import type { Environment } from '../domain/context.js';
+import type { Environment } from '../contract/environment.js';
 
 export interface StoreOptions {
   data: string;

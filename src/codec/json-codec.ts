@@ -4,7 +4,8 @@
 import type { ElementDef } from '../contract/model.js';
 import { arrayItem, flattenFields, isPrimitive, jsonName, operationDef, typeDef } from '../contract/lookup.js';
 import type { OperationName, WireObject, WireValue } from '../contract/values.js';
-import { ApiError } from '../domain/api-error.js';
+import { ApiError } from '../contract/api-error.js';
+import { faultBody } from './fault-body.js';
 import { formatDateTime, parseScalar, ScalarError } from './scalars.js';
 
 export function readJsonRequest(operation: OperationName, body: unknown): WireObject {
@@ -119,6 +120,12 @@ function writeValue(value: WireValue, field: ElementDef): unknown {
   const item = arrayItem(def);
   if (item) return (value as WireValue[]).filter((v) => v !== null).map((v) => writeValue(v, item));
   return writeObject(value as WireObject, flattenFields(def).map((f) => f.field));
+}
+
+/** The flat JSON fault of the REST face (reference §4.3): the fault body with its kind as Type. */
+export function writeJsonFault(error: ApiError, trackingId: string): Record<string, unknown> {
+  const { kind, TrackingId, ...entries } = faultBody(error, trackingId);
+  return { TrackingId, Type: kind, ...entries };
 }
 
 function invalid(path: string, reason: string): ApiError {

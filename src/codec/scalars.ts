@@ -2,9 +2,8 @@
 // both faces accept and produce exactly the same lexical forms.
 import type { PrimitiveName, PrimitiveValues } from '../contract/model.js';
 import type { WireValue } from '../contract/values.js';
+import { INT64_MAX, INT64_MIN } from '../contract/ids.js';
 
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 // xs:dateTime: date, time, optional fraction (any length, .NET sends 7 digits), optional zone.

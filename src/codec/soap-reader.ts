@@ -3,7 +3,7 @@
 import { NS, type ElementDef } from '../contract/model.js';
 import { arrayItem, flattenFields, isOperationName, isPrimitive, operationDef, typeDef } from '../contract/lookup.js';
 import type { OperationName, WireObject, WireValue } from '../contract/values.js';
-import { ApiError } from '../domain/api-error.js';
+import { ApiError } from '../contract/api-error.js';
 import { parseScalar, ScalarError } from './scalars.js';
 import { parseXml, type XmlElement } from './xml-tree.js';
 

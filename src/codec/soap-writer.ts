@@ -1,10 +1,10 @@
 // SOAP 1.1 response and fault writer: typed objects → XML in WSDL element order, nulls as
 // i:nil="true", strings escaped. Built as string parts: no DOM on the hot path.
-import { faults, errorCodeOf } from '../contract/faults.js';
 import { NS, type ElementDef, type NamespaceKey } from '../contract/model.js';
 import { arrayItem, flattenFields, isPrimitive, operationDef, typeDef } from '../contract/lookup.js';
 import type { OperationName, WireObject, WireValue } from '../contract/values.js';
-import type { ApiError } from '../domain/api-error.js';
+import type { ApiError } from '../contract/api-error.js';
+import { faultBody } from './fault-body.js';
 import { formatScalar } from './scalars.js';
 import { SOAP_ENV, XSI } from './soap-reader.js';
 
@@ -71,33 +71,14 @@ function writeElement(parts: string[], field: ElementDef, ns: NamespaceKey, valu
 
 /** The fault for an ApiError: AdApiFaultDetail or ApiFault in the WSDL's shape (reference §4.2). */
 export function writeFault(error: ApiError, trackingId: string): string {
-  const detail: string[] = [];
-  if (error.kind === 'AdApiFaultDetail') {
-    const value: WireObject = {
-      TrackingId: trackingId,
-      Errors: error.errors.map((e) => ({
-        Code: faults[e.fault].code,
-        Detail: e.details ?? null,
-        ErrorCode: errorCodeOf(e.fault),
-        Message: faults[e.fault].message,
-      })),
-    };
-    detail.push(`<AdApiFaultDetail xmlns="${NS.adapi}" xmlns:i="${XSI}"${DECLARATIONS}>`);
-    writeFaultFields(detail, 'AdApiFaultDetail', value);
-    detail.push('</AdApiFaultDetail>');
-  } else {
-    const value: WireObject = {
-      TrackingId: trackingId,
-      OperationErrors: error.errors.map((e) => ({
-        Code: faults[e.fault].code,
-        Details: e.details ?? null,
-        Message: faults[e.fault].message,
-      })),
-    };
-    detail.push(`<ApiFault xmlns="${NS.msg}" xmlns:i="${XSI}"${DECLARATIONS}>`);
-    writeFaultFields(detail, 'ApiFault', value);
-    detail.push('</ApiFault>');
-  }
+  const body = faultBody(error, trackingId);
+  const { kind, ...fields } = body;
+  // The fault entries are plain wire objects: the WSDL's element order decides how they are written.
+  const value = fields as unknown as WireObject;
+  const ns = kind === 'AdApiFaultDetail' ? NS.adapi : NS.msg;
+  const detail: string[] = [`<${kind} xmlns="${ns}" xmlns:i="${XSI}"${DECLARATIONS}>`];
+  writeFaultFields(detail, kind, value);
+  detail.push(`</${kind}>`);
   return soapFault('s:Server', faultString(trackingId), detail.join(''));
 }
 

@@ -1,14 +1,15 @@
 // Address ↔ record mapping and the business-address rules of AdvertiserAccount (reference §2.1, §2.7).
 import type { Entity } from '../contract/values.js';
 import type { AddressRecord } from '../store/records.js';
-import { ApiError } from './api-error.js';
+import { ApiError } from '../contract/api-error.js';
 
 type Address = Entity<'Address'>;
 
-const LIMITS: ReadonlyArray<[keyof Address & keyof typeof FIELD, number]> = [
-  ['BusinessName', 100], ['Line1', 35], ['Line2', 35], ['Line3', 35], ['Line4', 35],
-  ['City', 35], ['PostalCode', 10], ['StateOrProvince', 100],
-];
+/** The longest value of each address field (reference §2.7), for accounts, users and the web forms alike. */
+export const ADDRESS_MAX_LENGTH = {
+  BusinessName: 100, Line1: 35, Line2: 35, Line3: 35, Line4: 35, City: 35, PostalCode: 10, StateOrProvince: 100,
+} as const satisfies Partial<Record<keyof Address, number>>;
+const LIMITS = Object.entries(ADDRESS_MAX_LENGTH) as Array<[keyof typeof ADDRESS_MAX_LENGTH, number]>;
 const FIELD = {
   BusinessName: 'businessName', Line1: 'line1', Line2: 'line2', Line3: 'line3', Line4: 'line4',
   City: 'city', StateOrProvince: 'stateOrProvince', PostalCode: 'postalCode', CountryCode: 'countryCode',

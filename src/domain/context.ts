@@ -1,10 +1,9 @@
 // What every domain operation receives: who is calling, the store, and the clock. No protocol.
+import type { Environment } from '../contract/environment.js';
 import type { OperationName, RequestOf, ResponseOf } from '../contract/values.js';
 import type { Store } from '../store/store.js';
 import type { UserRecord } from '../store/records.js';
 import { Access } from './access.js';
-
-export type Environment = 'sandbox' | 'production';
 
 export class Context {
   #access: Promise<Access> | undefined;

@@ -1,5 +1,6 @@
 // TimeStamp (base64Binary) is the row version as 8 big-endian bytes, like SQL Server's rowversion:
 // opaque to clients, different after every write.
+import { ApiError } from '../contract/api-error.js';
 
 export function encodeTimeStamp(version: bigint): Uint8Array {
   const bytes = new Uint8Array(8);
@@ -10,4 +11,22 @@ export function encodeTimeStamp(version: bigint): Uint8Array {
 export function decodeTimeStamp(bytes: Uint8Array): bigint | undefined {
   if (bytes.length !== 8) return undefined;
   return new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0);
+}
+
+/** The TimeStamp a guarded write must carry: NullParameter when it is missing. */
+export function requireTimeStamp(value: Uint8Array | null | undefined, path: string): Uint8Array {
+  if (!value) throw new ApiError('NullParameter', `${path} is required.`);
+  return value;
+}
+
+/**
+ * The optimistic-concurrency check of UpdateAccount, UpdateUser and DeleteUser: the TimeStamp sent
+ * must name the record's current version, else 209 TimestampNotMatch. Returns that version.
+ */
+export function checkTimeStamp(value: Uint8Array | null | undefined, current: bigint, path: string, entity: 'account' | 'user'): bigint {
+  const expected = decodeTimeStamp(requireTimeStamp(value, path));
+  if (expected === undefined || expected !== current) {
+    throw new ApiError('TimestampNotMatch', `${path} is not the current time stamp of the ${entity}; get the ${entity} again.`);
+  }
+  return expected;
 }

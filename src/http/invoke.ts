@@ -3,8 +3,9 @@
 import { implementedHandler } from './implemented.js';
 import type { OperationName, WireObject } from '../contract/values.js';
 import { authenticate, type Credentials } from '../auth/authenticate.js';
-import { ApiError } from '../domain/api-error.js';
-import { Context, type Environment } from '../domain/context.js';
+import { ApiError } from '../contract/api-error.js';
+import type { Environment } from '../contract/environment.js';
+import { Context } from '../domain/context.js';
 import type { Store } from '../store/store.js';
 
 export interface ApiRuntime {

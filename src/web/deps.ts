@@ -1,10 +1,11 @@
-// What every page handler needs, and who is looking at the page.
+// What every page handler needs, and helpers over who is looking at the page (viewer.ts).
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Environment } from '../domain/context.js';
-import type { UserRecord } from '../store/records.js';
+import type { Environment } from '../contract/environment.js';
+import { parseId } from '../contract/ids.js';
 import type { Store } from '../store/store.js';
 import type { SignInLimiter } from './rate-limit.js';
-import type { Session, Sessions } from './session.js';
+import type { Sessions } from './session.js';
+import type { Viewer } from './viewer.js';
 import type { PageOptions } from './html.js';
 import { isSameOrigin, hasValidCsrf, type Form } from './forms.js';
 import { redirect } from './respond.js';
@@ -14,20 +15,6 @@ export interface WebDeps {
   readonly environment: Environment;
   readonly sessions: Sessions;
   readonly limiter: SignInLimiter;
-}
-
-export interface Viewer {
-  readonly user: UserRecord;
-  readonly session: Session;
-}
-
-/** The signed-in user, re-read on every request so that a deleted or inactive user's cookie stops working. */
-export async function currentViewer(deps: WebDeps, req: FastifyRequest): Promise<Viewer | null> {
-  const session = deps.sessions.read(req);
-  if (!session) return null;
-  const user = await deps.store.getUser(session.userId);
-  if (!user || user.lifeCycleStatus !== 'Active') return null;
-  return { user, session };
 }
 
 export function layoutFor(viewer: Viewer | null): Omit<PageOptions, 'title'> {
@@ -50,9 +37,8 @@ export function queryParam(req: FastifyRequest, name: string): string | undefine
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** A positive 64-bit id from text, or null. */
-export function parseId(value: string | null | undefined): bigint | null {
-  if (!value || !/^\d{1,19}$/.test(value)) return null;
-  const id = BigInt(value);
-  return id > 0n && id < 2n ** 63n ? id : null;
+/** A positive 64-bit id from a form or query value, or null. */
+export function positiveId(value: string | null | undefined): bigint | null {
+  const id = parseId(value);
+  return id !== null && id > 0n ? id : null;
 }

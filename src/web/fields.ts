@@ -41,11 +41,3 @@ export const COUNTRIES: ReadonlyArray<readonly [string, string]> = [
 export function isOfferedCountry(code: string): boolean {
   return COUNTRIES.some(([c]) => c === code);
 }
-
-/** Password rules of the web forms; the null result means acceptable. */
-export function passwordProblem(password: string, confirm: string): string | null {
-  if ([...password].length < 8) return 'The password must be at least 8 characters long.';
-  if (password.length > 256) return 'The password must be at most 256 characters long.';
-  if (password !== confirm) return 'The password and its confirmation do not match.';
-  return null;
-}

@@ -1,4 +1,4 @@
-// Form posts: bodies arrive as text (see http/server.ts) and are parsed here; a POST is accepted
+// Form posts: bodies arrive as text (see cli/server.ts) and are parsed here; a POST is accepted
 // only from this site (Origin/Referer) and, once signed in, with the session's CSRF token.
 import type { FastifyRequest } from 'fastify';
 import type { Session } from './session.js';

@@ -1,7 +1,7 @@
 // How every web page is sent: HTML with headers that keep it out of caches (pages show tokens and
 // account data), out of frames, and free of any script; plus the error page and redirects.
 import type { FastifyReply } from 'fastify';
-import type { ApiError } from '../domain/api-error.js';
+import type { ApiError } from '../contract/api-error.js';
 import { faults } from '../contract/faults.js';
 import { html, page, type Html, type PageOptions } from './html.js';
 

@@ -3,6 +3,7 @@
 // Nothing secret is in the cookie; tampering breaks the signature.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { parseId } from '../contract/ids.js';
 import type { Store } from '../store/store.js';
 
 export const SESSION_COOKIE = 'adcenter_session';
@@ -52,8 +53,9 @@ export class Sessions {
     const payload = raw.slice(0, dot);
     if (!this.verify(payload, raw.slice(dot + 1))) return null;
     const [userId, csrf, expiresAt] = Buffer.from(payload, 'base64url').toString('utf8').split('|');
-    if (!userId || !/^\d+$/.test(userId) || !csrf || Number(expiresAt) <= Date.now()) return null;
-    return { userId: BigInt(userId), csrf, expiresAt: Number(expiresAt) };
+    const id = parseId(userId);
+    if (id === null || !csrf || Number(expiresAt) <= Date.now()) return null;
+    return { userId: id, csrf, expiresAt: Number(expiresAt) };
   }
 
   issue(reply: FastifyReply, userId: bigint): Session {

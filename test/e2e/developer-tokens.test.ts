@@ -2,8 +2,8 @@
 // by the deletion of the user they were issued to. (The portal pages are tested in test/web.)
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { issueDeveloperToken } from '../../src/auth/issue-tokens.js';
-import { hashSecret } from '../../src/auth/secrets.js';
+import { issueDeveloperToken } from '../../src/domain/developer-tokens/issue-developer-token.js';
+import { hashSecret } from '../../src/domain/credentials.js';
 import { encodeTimeStamp } from '../../src/domain/timestamps.js';
 import type { Store } from '../../src/store/store.js';
 import { rest } from '../support/clients.js';

@@ -4,7 +4,7 @@
 // URIs, and a refused consent post without this site's origin and the session's CSRF token.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { hashSecret } from '../../src/auth/secrets.js';
+import { hashSecret } from '../../src/domain/credentials.js';
 import {
   authorizeAndConsent, authorizeUrl, codeFlow, consentForm, get, pkcePair, postConsent, registerApp, signedIn,
   SANDBOX_SCOPE, tokenRequest, type App, type Browser, type TokenResult,

@@ -16,7 +16,7 @@ import { types } from '../../src/contract/types.js';
 import { operationNames } from '../../src/contract/lookup.js';
 import { implementedOperations } from '../../src/domain/operations.js';
 import { issueAccessToken } from '../../src/auth/issue-tokens.js';
-import { hashSecret } from '../../src/auth/secrets.js';
+import { hashSecret } from '../../src/domain/credentials.js';
 import type { Store } from '../../src/store/store.js';
 
 const SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';

@@ -3,7 +3,7 @@
 // over HTTP). Choices: docs/behaviour.md "User management", docs/errors.md.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { hashSecret } from '../../src/auth/secrets.js';
+import { hashSecret } from '../../src/domain/credentials.js';
 import { Context } from '../../src/domain/context.js';
 import { acceptInvitation, InvitationNotAcceptable } from '../../src/domain/invitations/accept-invitation.js';
 import { createInvitation } from '../../src/domain/invitations/create-invitation.js';

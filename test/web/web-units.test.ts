@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { FailureCounter, SignInLimiter } from '../../src/web/rate-limit.js';
 import { safeReturn } from '../../src/web/return-url.js';
-import { wantsHtml } from '../../src/web/routes.js';
+import { wantsHtml } from '../../src/web/application.js';
 
 describe('sign-in rate limit', () => {
   it('refuses after the limit inside the window and forgets failures older than the window', () => {

@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import type { OAuthClientRecord, PkceMethod } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
-import { hashSecret, newOAuthSecret } from '../secrets.js';
+import { hashSecret } from '../../domain/credentials.js';
+import { newOAuthSecret } from '../secrets.js';
 import { OAuthError, oauthErrors } from './errors.js';
 import { AUTHORIZATION_CODE_SECONDS, after } from './lifetimes.js';
 import { isPkceMethod, isPkceValue } from './pkce.js';

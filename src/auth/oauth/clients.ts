@@ -3,7 +3,8 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { OAuthClientRecord } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
-import { hashSecret, newOAuthSecret } from '../secrets.js';
+import { hashSecret } from '../../domain/credentials.js';
+import { newOAuthSecret } from '../secrets.js';
 import { oauthErrors } from './errors.js';
 import { redirectUriProblem } from './redirect-uris.js';
 

@@ -2,7 +2,7 @@
 // redeemed last, by compare-and-set, so two concurrent redemptions cannot both succeed; a code
 // presented again after redemption revokes what it produced (RFC 6749 §4.1.2).
 import type { OAuthClientRecord } from '../../store/records.js';
-import { hashSecret } from '../secrets.js';
+import { hashSecret } from '../../domain/credentials.js';
 import { oauthErrors } from './errors.js';
 import { verifierMatches } from './pkce.js';
 import { isSubset, parseScope } from './scopes.js';

@@ -1,7 +1,8 @@
 // grant_type=refresh_token (RFC 6749 §6) with rotation: the presented token is revoked in the
 // same transaction that stores its successor, so each refresh token works once.
 import type { OAuthClientRecord } from '../../store/records.js';
-import { hashSecret, newOAuthSecret } from '../secrets.js';
+import { hashSecret } from '../../domain/credentials.js';
+import { newOAuthSecret } from '../secrets.js';
 import { oauthErrors } from './errors.js';
 import { REFRESH_TOKEN_SECONDS, after } from './lifetimes.js';
 import { isSubset, parseScope } from './scopes.js';

@@ -2,7 +2,7 @@
 // still send is issuable — the instance's own, the other environment's, the legacy ones — because
 // the API, not the authorization server, decides: a token without this instance's msads.manage
 // scope gets 3101 from the API, which is the documented "wrong scope" behaviour clients must see.
-import type { Environment } from '../../domain/context.js';
+import type { Environment } from '../../contract/environment.js';
 import { API_SCOPE } from '../scopes.js';
 import { oauthErrors } from './errors.js';
 

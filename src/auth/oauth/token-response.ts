@@ -1,9 +1,10 @@
 // Issuing the token endpoint's answer: an access token (stored hashed, see issue-tokens) and,
 // when offline_access was granted, a refresh token of the same grant.
-import type { Environment } from '../../domain/context.js';
+import type { Environment } from '../../contract/environment.js';
 import type { Store } from '../../store/store.js';
 import { issueAccessToken } from '../issue-tokens.js';
-import { hashSecret, newOAuthSecret } from '../secrets.js';
+import { hashSecret } from '../../domain/credentials.js';
+import { newOAuthSecret } from '../secrets.js';
 import { REFRESH_TOKEN_SECONDS, after } from './lifetimes.js';
 import { formatScope, OFFLINE_ACCESS } from './scopes.js';
 

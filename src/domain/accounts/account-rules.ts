@@ -2,7 +2,7 @@
 import type { Entity } from '../../contract/values.js';
 import type { KeyValueRecord } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 import { Role } from '../roles.js';
 
 type Account = Entity<'AdvertiserAccount'>;
@@ -14,13 +14,24 @@ const TAX_KEYS = [
   'IsWithholdingTaxExempted', 'NZGSTNumber', 'PanNumber', 'VATNumber',
 ];
 
+export const ACCOUNT_NAME_MAX = 100;
+
 /** "between 3 and 100 characters"; uniqueness within the customer is the store's index. */
 export function accountName(account: Account): string {
   const name = account.Name?.trim();
   if (!name) throw new ApiError('NullParameter', 'Account.Name is required.');
-  if (name.length > 100) throw new ApiError('NameTooLong', 'Account.Name must be at most 100 characters.');
-  if (name.length < 3) throw new ApiError('InvalidParameter', 'Account.Name must be between 3 and 100 characters.');
+  if (name.length > ACCOUNT_NAME_MAX) throw new ApiError('NameTooLong', `Account.Name must be at most ${ACCOUNT_NAME_MAX} characters.`);
+  if (name.length < 3) throw new ApiError('InvalidParameter', `Account.Name must be between 3 and ${ACCOUNT_NAME_MAX} characters.`);
   return name;
+}
+
+/**
+ * The payment method a new account of the customer is paid with: the one its existing accounts
+ * use (the web application's "Add account" and sign-up make the account Active with it), or null.
+ */
+export async function customerPaymentMethod(store: Store, customerId: bigint): Promise<bigint | null> {
+  const existing = await store.queryAccounts({ scope: { customerIds: [customerId], accountIds: [] }, customerId, limit: 50 });
+  return existing.find((a) => a.paymentMethodId !== null)?.paymentMethodId ?? null;
 }
 
 export function taxInformation(account: Account): KeyValueRecord[] | null {

@@ -1,6 +1,6 @@
 // AddAccount: a Super Admin adds an account to their own customer.
 import type { Handler } from '../context.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 import type { NewAccount } from '../../store/records.js';
 import { StoreConflict } from '../../store/store.js';
 import { businessAddressRecord } from '../addresses.js';

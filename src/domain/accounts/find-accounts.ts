@@ -1,6 +1,6 @@
 // FindAccounts (seed 003): case-insensitive begins-with on the account name or number, TopN 1–5,000.
 import type { Handler } from '../context.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 import type { AccountQuery } from '../../store/records.js';
 import { accountInfo } from './account-entity.js';
 

@@ -1,6 +1,6 @@
 // GetAccount: one account the caller can reach, with optional additional fields.
 import type { Handler } from '../context.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 import { advertiserAccount } from './account-entity.js';
 
 export const getAccount: Handler<'GetAccount'> = async (ctx, request) => {

@@ -1,7 +1,7 @@
 // GetAccountsInfo: the accounts of a customer (by default the caller's own), and unless
 // OnlyParentAccounts, the client accounts that customer manages as an agency.
 import type { Handler } from '../context.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 import { accountInfo } from './account-entity.js';
 
 export const getAccountsInfo: Handler<'GetAccountsInfo'> = async (ctx, request) => {

@@ -1,6 +1,6 @@
 // SearchAccounts: one predicate (two with AccountLifeCycleStatus), optional ordering, paging up to 1,000.
 import type { Handler } from '../context.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 import type { AccountQuery } from '../../store/records.js';
 import { Access } from '../access.js';
 import { advertiserAccount } from './account-entity.js';

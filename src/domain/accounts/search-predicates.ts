@@ -1,7 +1,8 @@
 // SearchAccounts predicates → an AccountQuery (reference §3: fields, operators and their rules).
 import type { Entity } from '../../contract/values.js';
 import type { AccountQuery } from '../../store/records.js';
-import { ApiError } from '../api-error.js';
+import { parseId } from '../../contract/ids.js';
+import { ApiError } from '../../contract/api-error.js';
 
 type Predicate = Entity<'Predicate'>;
 
@@ -74,10 +75,8 @@ function apply(filter: PredicateFilter, p: Predicate): void {
   }
 }
 
-const INT64_MAX = 2n ** 63n - 1n;
-
 function id(text: string, field: string): bigint {
-  const value = /^\d{1,19}$/.test(text) ? BigInt(text) : -1n;
-  if (value < 0n || value > INT64_MAX) throw new ApiError('PredicateInvalid', `Predicate value for ${field} must be an identifier.`);
+  const value = parseId(text);
+  if (value === null) throw new ApiError('PredicateInvalid', `Predicate value for ${field} must be an identifier.`);
   return value;
 }

@@ -1,9 +1,9 @@
 // UpdateAccount: a full overwrite of the account's settable fields, guarded by its TimeStamp.
 import type { Handler } from '../context.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 import { StoreConflict } from '../../store/store.js';
 import { businessAddressRecord } from '../addresses.js';
-import { decodeTimeStamp } from '../timestamps.js';
+import { checkTimeStamp, requireTimeStamp } from '../timestamps.js';
 import { newNestedId } from '../numbers.js';
 import { canUpdateAccounts, canUpdateAutoTagOnly } from '../roles.js';
 import {
@@ -14,17 +14,14 @@ import type { AccountChanges } from '../../store/records.js';
 export const updateAccount: Handler<'UpdateAccount'> = async (ctx, { Account: account }) => {
   if (!account) throw new ApiError('NullParameter', 'Account is required.');
   if (account.Id === undefined || account.Id === null) throw new ApiError('NullParameter', 'Account.Id is required.');
-  if (!account.TimeStamp) throw new ApiError('NullParameter', 'Account.TimeStamp is required.');
+  requireTimeStamp(account.TimeStamp, 'Account.TimeStamp');
   const current = await ctx.store.getAccount(account.Id);
   if (!current) throw new ApiError('AccountIdInvalid', `Account.Id ${account.Id} is not a valid account identifier.`);
   const role = (await ctx.access()).accountRole(current);
   if (!canUpdateAccounts(role) && !canUpdateAutoTagOnly(role)) {
     throw new ApiError('UserIsNotAuthorized', 'The user may not update this account.');
   }
-  const expected = decodeTimeStamp(account.TimeStamp);
-  if (expected === undefined || expected !== current.version) {
-    throw new ApiError('TimestampNotMatch', 'Account.TimeStamp is not the current time stamp of the account; get the account again.');
-  }
+  const expected = checkTimeStamp(account.TimeStamp, current.version, 'Account.TimeStamp', 'account');
 
   // Full overwrite: an optional field left out is cleared (or reset to its documented default).
   // BusinessAddress is the exception: an account always keeps one, so leaving it out keeps it.

@@ -1,9 +1,9 @@
 // Developer tokens as the developer portal hands them out: "The Super Admin may request API access
 // for any user within their customer scope". Everyone sees and revokes only their own tokens.
 // Not an API operation; the web page calls these with the signed-in user's Context.
-import { issueDeveloperToken } from '../../auth/issue-tokens.js';
+import { issueDeveloperToken } from './issue-developer-token.js';
 import type { CustomerRecord, DeveloperTokenRecord, UserRecord } from '../../store/records.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 import type { Context } from '../context.js';
 import { Role } from '../roles.js';
 import { belongsTo, loadTarget } from '../users/user-authority.js';

@@ -1,7 +1,7 @@
 // Accepting an invitation (for the sign-up page the e-mailed link will lead to): creates the user in
 // the inviting customer with the invited role and account scope, and marks the invitation accepted,
 // in one store transaction. Not an API operation.
-import { hashSecret } from '../../auth/secrets.js';
+import { hashSecret } from '../credentials.js';
 import type { UserInvitationRecord, UserRecord } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
 import { newNestedId } from '../numbers.js';

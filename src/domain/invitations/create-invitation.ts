@@ -2,17 +2,16 @@
 // (reference §2.9) and its acceptance secret.
 import type { Entity } from '../../contract/values.js';
 import type { UserInvitationRecord } from '../../store/records.js';
-import { hashSecret, newInvitationSecret } from '../../auth/secrets.js';
+import { hashSecret, newInvitationSecret } from '../credentials.js';
 import type { Context } from '../context.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 import { isAboveStandard, isCustomerLevelRole, KNOWN_ROLES, Role } from '../roles.js';
 import { accountsOfCustomer } from '../users/account-scope.js';
 import { managerRole } from '../users/user-authority.js';
-import { email, personName } from '../users/person-rules.js';
+import { email, INVITED_NAME_MAX, personName } from '../users/person-rules.js';
 
 /** "The duration of a user invitation is subject to change, and currently set at 30 days." */
 export const INVITATION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
-const NAME_MAX = 40;
 
 export interface CreatedInvitation {
   invitation: UserInvitationRecord;
@@ -35,8 +34,8 @@ export async function createInvitation(ctx: Context, input: Entity<'UserInvitati
   if (callerRole === Role.StandardUser && isAboveStandard(roleId)) {
     throw new ApiError('UserIsNotAuthorized', 'A Standard User cannot invite a Super Admin or an Aggregator.');
   }
-  const firstName = personName(input.FirstName, NAME_MAX, 'UserInvitation.FirstName');
-  const lastName = personName(input.LastName, NAME_MAX, 'UserInvitation.LastName');
+  const firstName = personName(input.FirstName, INVITED_NAME_MAX, 'UserInvitation.FirstName');
+  const lastName = personName(input.LastName, INVITED_NAME_MAX, 'UserInvitation.LastName');
   const address = email(input.Email, 'UserInvitation.Email');
   const accountIds = await accountsOfCustomer(ctx.store, customerId, input.AccountIds, 'UserInvitation.AccountIds');
   const secret = newInvitationSecret();

@@ -2,11 +2,10 @@
 // not. Exactly one predicate, CustomerId Equals (reference §3).
 import type { Entity } from '../../contract/values.js';
 import type { Handler } from '../context.js';
-import { ApiError } from '../api-error.js';
+import { parseId } from '../../contract/ids.js';
+import { ApiError } from '../../contract/api-error.js';
 import { managerRole } from '../users/user-authority.js';
 import { invitationEntity } from './invitation-entity.js';
-
-const INT64_MAX = 2n ** 63n - 1n;
 
 export const searchUserInvitations: Handler<'SearchUserInvitations'> = async (ctx, request) => {
   const customerId = customerPredicate(request.Predicates);
@@ -28,8 +27,7 @@ function customerPredicate(predicates: ReadonlyArray<Entity<'Predicate'> | null>
   }
   if ((p!.Operator ?? 'Equals') !== 'Equals') throw new ApiError('PredicateInvalid', 'CustomerId supports only the Equals operator.');
   const value = (p!.Value ?? '').trim();
-  const id = /^\d{1,19}$/.test(value) ? BigInt(value) : -1n;
-  // Beyond a signed 64-bit id no customer exists, and the database could not even bind it.
-  if (id < 0n || id > INT64_MAX) throw new ApiError('PredicateInvalid', 'Predicate value for CustomerId must be an identifier.');
+  const id = parseId(value);
+  if (id === null) throw new ApiError('PredicateInvalid', 'Predicate value for CustomerId must be an identifier.');
   return id;
 }

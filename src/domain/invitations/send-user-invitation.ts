@@ -1,7 +1,7 @@
 // SendUserInvitation: creates the invitation and "e-mails" the invitee its acceptance link by
 // writing the message to the outbox (there is no mail delivery; see invitation-message.ts).
 import type { Handler } from '../context.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 import { createInvitation } from './create-invitation.js';
 import { invitationMessage } from './invitation-message.js';
 

@@ -1,6 +1,6 @@
 // The account list of a role (UpdateUserRoles, SendUserInvitation): accounts of that one customer.
 import type { Store } from '../../store/store.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 
 /**
  * Checks that every id is an account of the customer and drops duplicates. An unknown id and an

@@ -1,9 +1,9 @@
 // DeleteUser: marks the user Deleted, removes their roles and revokes their access tokens.
 import type { Store } from '../../store/store.js';
 import type { Handler } from '../context.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 import { canDeleteUsers } from '../roles.js';
-import { decodeTimeStamp } from '../timestamps.js';
+import { checkTimeStamp } from '../timestamps.js';
 import { loadTarget } from './user-authority.js';
 
 export const deleteUser: Handler<'DeleteUser'> = async (ctx, request) => {
@@ -17,11 +17,7 @@ export const deleteUser: Handler<'DeleteUser'> = async (ctx, request) => {
   }
   if (target.user.id === ctx.user.id) throw new ApiError('InvalidParameter', 'A user cannot delete themself.');
   if (target.user.lifeCycleStatus === 'Deleted') throw new ApiError('EntityNotExistent', 'The user has already been deleted.');
-  if (!request.TimeStamp) throw new ApiError('NullParameter', 'TimeStamp is required.');
-  const expected = decodeTimeStamp(request.TimeStamp);
-  if (expected === undefined || expected !== target.user.version) {
-    throw new ApiError('TimestampNotMatch', 'TimeStamp is not the current time stamp of the user; get the user again.');
-  }
+  const expected = checkTimeStamp(request.TimeStamp, target.user.version, 'TimeStamp', 'user');
   await refusePrimaryUser(ctx.store, target.user.id);
   const deleted = await ctx.store.deleteUser(target.user.id, expected, ctx.now(), ctx.user.id);
   if (!deleted) {

@@ -1,6 +1,6 @@
 // GetUser (UserId null = the caller) with the user's CustomerRoles, and GetCurrentUser.
 import type { Handler } from '../context.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 import { Access } from '../access.js';
 import { canReadUsers } from '../roles.js';
 import { customerRoleEntity, userEntity } from './user-entity.js';

@@ -1,6 +1,6 @@
 // GetUsersInfo: the users of a customer (Id and UserName), optionally in one life-cycle status.
 import type { Handler } from '../context.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 
 /** Without StatusFilter every user but the deleted ones is listed; StatusFilter Deleted lists those. */
 const NOT_DELETED = ['Active', 'Inactive', 'Pending'];

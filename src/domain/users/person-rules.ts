@@ -1,6 +1,6 @@
 // Field rules shared by UpdateUser and SendUserInvitation: trimming, required values (203), length
 // limits (names 211 NameTooLong, other text 201) and the e-mail shape.
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 
 /** Trimmed text; empty and absent both mean "not set". */
 export function text(value: string | null | undefined): string | null {
@@ -28,9 +28,13 @@ export function personName(value: string | null | undefined, max: number, path: 
   return name;
 }
 
+/** The longest first or last name of an invited user (and of a user who signs up on the web). */
+export const INVITED_NAME_MAX = 40;
+export const EMAIL_MAX = 100;
+
 /** Required e-mail address of at most 100 characters with one @ between non-empty parts. */
 export function email(value: string | null | undefined, path: string): string {
-  const address = atMost(required(text(value), path), 100, path)!;
+  const address = atMost(required(text(value), path), EMAIL_MAX, path)!;
   if (!/^[^\s@]+@[^\s@]+$/.test(address)) throw new ApiError('InvalidParameter', `${path} is not an e-mail address.`);
   return address;
 }

@@ -4,7 +4,7 @@
 import type { RequestOf } from '../../contract/values.js';
 import type { Access } from '../access.js';
 import type { Context, Handler } from '../context.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 import { isAboveStandard, KNOWN_ROLES, Role } from '../roles.js';
 import { accountsOfCustomer } from './account-scope.js';
 import { applyRoleRequest, type RoleRequest } from './role-changes.js';

@@ -1,7 +1,7 @@
 // UpdateUser: a full overwrite of a user's personal and contact details, guarded by TimeStamp.
 import type { Handler } from '../context.js';
-import { ApiError } from '../api-error.js';
-import { decodeTimeStamp } from '../timestamps.js';
+import { ApiError } from '../../contract/api-error.js';
+import { checkTimeStamp } from '../timestamps.js';
 import { canEditUser, loadTarget } from './user-authority.js';
 import { userDetails } from './user-details.js';
 
@@ -16,11 +16,7 @@ export const updateUser: Handler<'UpdateUser'> = async (ctx, { User: user }) => 
     throw new ApiError('UserIsNotAuthorized', 'The user may not update this user.');
   }
   if (target.user.lifeCycleStatus === 'Deleted') throw new ApiError('EntityNotExistent', 'The user has been deleted.');
-  if (!user.TimeStamp) throw new ApiError('NullParameter', 'User.TimeStamp is required.');
-  const expected = decodeTimeStamp(user.TimeStamp);
-  if (expected === undefined || expected !== target.user.version) {
-    throw new ApiError('TimestampNotMatch', 'User.TimeStamp is not the current time stamp of the user; get the user again.');
-  }
+  const expected = checkTimeStamp(user.TimeStamp, target.user.version, 'User.TimeStamp', 'user');
   const changes = userDetails(user, target.user, ctx.now(), ctx.user.id);
   const updated = await ctx.store.updateUser(target.user.id, expected, changes);
   if (!updated) throw new ApiError('TimestampNotMatch', 'The user was changed by another request; get the user again.');

@@ -3,8 +3,9 @@
 // CustomerId, Password, SecretQuestion/Answer, UserLifeCycleStatus, LastModified…) are ignored.
 import type { Entity } from '../../contract/values.js';
 import type { AddressRecord, ContactInfoRecord, UserChanges, UserRecord } from '../../store/records.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 import { newNestedId } from '../numbers.js';
+import { ADDRESS_MAX_LENGTH } from '../addresses.js';
 import { atMost, email, personName, required, text } from './person-rules.js';
 
 type User = Entity<'User'>;
@@ -48,15 +49,13 @@ function contactInfo(info: User['ContactInfo'], current: ContactInfoRecord | nul
   };
 }
 
-const ADDRESS_LIMITS = [
-  ['Line1', 35], ['Line2', 35], ['Line3', 35], ['Line4', 35], ['City', 35], ['PostalCode', 10], ['StateOrProvince', 100],
-] as const;
-
 /** A user's postal address: every field optional, same limits as an account's; BusinessName is ignored for users. */
 function contactAddress(address: Entity<'Address'> | null | undefined, currentId: bigint | undefined): AddressRecord | null {
   if (!address) return null;
-  const [line1, line2, line3, line4, city, postalCode, stateOrProvince] = ADDRESS_LIMITS.map(
-    ([field, max]) => atMost(text(address[field]), max, `User.ContactInfo.Address.${field}`));
+  const field = (name: Exclude<keyof typeof ADDRESS_MAX_LENGTH, 'BusinessName'>): string | null =>
+    atMost(text(address[name]), ADDRESS_MAX_LENGTH[name], `User.ContactInfo.Address.${name}`);
+  const [line1, line2, line3, line4, city, postalCode, stateOrProvince] = (
+    ['Line1', 'Line2', 'Line3', 'Line4', 'City', 'PostalCode', 'StateOrProvince'] as const).map(field);
   const countryCode = text(address.CountryCode)?.toUpperCase() ?? null;
   if (countryCode !== null && !/^[A-Z]{2}$/.test(countryCode)) {
     throw new ApiError('InvalidParameter', 'User.ContactInfo.Address.CountryCode must be a two-letter country code.');

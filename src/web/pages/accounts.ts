@@ -5,13 +5,16 @@
 // page shows exactly what the API would allow, and the API's errors.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Entity } from '../../contract/values.js';
-import { ApiError } from '../../domain/api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 import { addAccount } from '../../domain/accounts/add-account.js';
+import { ACCOUNT_NAME_MAX, customerPaymentMethod } from '../../domain/accounts/account-rules.js';
+import { ADDRESS_MAX_LENGTH } from '../../domain/addresses.js';
 import { getAccountsInfo } from '../../domain/accounts/get-accounts-info.js';
 import { Context } from '../../domain/context.js';
 import { canAddAccounts, roleName } from '../../domain/roles.js';
 import type { UserRecord } from '../../store/records.js';
-import { currentViewer, isTrustedPost, layoutFor, parseId, queryParam, toSignIn, type Viewer, type WebDeps } from '../deps.js';
+import { isTrustedPost, layoutFor, positiveId, queryParam, toSignIn, type WebDeps } from '../deps.js';
+import type { Viewer } from '../viewer.js';
 import { COUNTRIES, currencyChoices, selectField, textField } from '../fields.js';
 import { readForm } from '../forms.js';
 import { html, type Html } from '../html.js';
@@ -27,7 +30,7 @@ interface AddFormState {
 
 export function registerAccounts(app: FastifyInstance, deps: WebDeps): void {
   app.get('/accounts', async (req, reply) => {
-    const viewer = await currentViewer(deps, req);
+    const viewer = req.viewer;
     if (!viewer) return toSignIn(req, reply);
     const cidText = queryParam(req, 'cid');
     if (cidText === undefined) {
@@ -35,9 +38,9 @@ export function registerAccounts(app: FastifyInstance, deps: WebDeps): void {
       if (!home) return errorPage(reply, 403, 'No access', 'Your user has no role on any customer.', layoutFor(viewer));
       return redirect(reply, home, 302);
     }
-    const cid = parseId(cidText);
+    const cid = positiveId(cidText);
     const aidText = queryParam(req, 'aid');
-    const aid = aidText === undefined ? null : parseId(aidText);
+    const aid = aidText === undefined ? null : positiveId(aidText);
     if (cid === null || (aidText !== undefined && aid === null)) {
       return errorPage(reply, 404, 'Not found', 'cid and aid must be numeric identifiers.', layoutFor(viewer));
     }
@@ -51,10 +54,10 @@ export function registerAccounts(app: FastifyInstance, deps: WebDeps): void {
   });
 
   app.post('/accounts', async (req, reply) => {
-    const viewer = await currentViewer(deps, req);
+    const viewer = req.viewer;
     const form = readForm(req);
     if (!viewer || !isTrustedPost(req, form, viewer)) return refusedPost(reply);
-    const cid = parseId(form.get('cid'));
+    const cid = positiveId(form.get('cid'));
     if (cid === null) return errorPage(reply, 400, 'Bad request', 'The customer id is missing.', layoutFor(viewer));
     const values = Object.fromEntries(NEW_ACCOUNT_FIELDS.map((f) => [f, (form.get(f) ?? '').trim()])) as NewAccountValues;
     const ctx = new Context(viewer.user, deps.store, deps.environment);
@@ -67,7 +70,7 @@ export function registerAccounts(app: FastifyInstance, deps: WebDeps): void {
       if (err.fault === 'UserIsNotAuthorized') {
         return errorPage(reply, 403, 'Not allowed', describeApiError(err).join(' '), layoutFor(viewer));
       }
-      return accountsPage(deps, req, reply, viewer, cid, parseId(form.get('aid')), { values, errors: describeApiError(err) }, apiErrorStatus(err));
+      return accountsPage(deps, req, reply, viewer, cid, positiveId(form.get('aid')), { values, errors: describeApiError(err) }, apiErrorStatus(err));
     }
   });
 }
@@ -85,8 +88,7 @@ async function homeUrl(deps: WebDeps, user: UserRecord): Promise<string | null> 
 
 /** The AddAccount request the form stands for. The customer's payment method makes the account Active. */
 async function accountFrom(deps: WebDeps, cid: bigint, v: NewAccountValues): Promise<Entity<'AdvertiserAccount'>> {
-  const existing = await deps.store.queryAccounts({ scope: { customerIds: [cid], accountIds: [] }, customerId: cid, limit: 50 });
-  const paymentMethodId = existing.find((a) => a.paymentMethodId !== null)?.paymentMethodId ?? null;
+  const paymentMethodId = await customerPaymentMethod(deps.store, cid);
   return {
     ParentCustomerId: cid,
     Name: v.name,
@@ -150,14 +152,14 @@ ${errorList(state.errors)}
   <input type="hidden" name="csrf" value="${viewer.session.csrf}">
   <input type="hidden" name="cid" value="${cid}">
   ${aid !== null ? html`<input type="hidden" name="aid" value="${aid}">` : ''}
-  ${textField('name', 'Account name', v.name, { required: true, maxLength: 100 })}
+  ${textField('name', 'Account name', v.name, { required: true, maxLength: ACCOUNT_NAME_MAX })}
   ${selectField('currency', 'Currency', currencyChoices(), v.currency)}
   <fieldset><legend>Business address</legend>
-  ${textField('businessName', 'Business name', v.businessName, { maxLength: 100 })}
-  ${textField('line1', 'Address line 1', v.line1, { maxLength: 35 })}
-  ${textField('city', 'City', v.city, { maxLength: 35 })}
-  ${textField('stateOrProvince', 'State or province', v.stateOrProvince, { maxLength: 100 })}
-  ${textField('postalCode', 'Postal code', v.postalCode, { maxLength: 10 })}
+  ${textField('businessName', 'Business name', v.businessName, { maxLength: ADDRESS_MAX_LENGTH.BusinessName })}
+  ${textField('line1', 'Address line 1', v.line1, { maxLength: ADDRESS_MAX_LENGTH.Line1 })}
+  ${textField('city', 'City', v.city, { maxLength: ADDRESS_MAX_LENGTH.City })}
+  ${textField('stateOrProvince', 'State or province', v.stateOrProvince, { maxLength: ADDRESS_MAX_LENGTH.StateOrProvince })}
+  ${textField('postalCode', 'Postal code', v.postalCode, { maxLength: ADDRESS_MAX_LENGTH.PostalCode })}
   ${selectField('country', 'Country', COUNTRIES, v.country)}
   </fieldset>
   <p class="note">The account is paid with the customer's payment method, so it starts Active.</p>

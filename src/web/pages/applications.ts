@@ -3,7 +3,8 @@
 // same rules apply as for `adcenter app register`. The client secret is shown once.
 import type { FastifyInstance } from 'fastify';
 import { ClientRegistrationError, listClientApps, registerClientApp } from '../../auth/oauth/clients.js';
-import { currentViewer, isTrustedPost, layoutFor, type Viewer, type WebDeps } from '../deps.js';
+import { isTrustedPost, layoutFor, type WebDeps } from '../deps.js';
+import type { Viewer } from '../viewer.js';
 import { readForm } from '../forms.js';
 import { html, type Html } from '../html.js';
 import { errorList, refusedPost, sendPage } from '../respond.js';
@@ -16,7 +17,7 @@ interface AppFormValues {
 
 export function registerApplications(app: FastifyInstance, deps: WebDeps): void {
   app.post('/developer/apps', async (req, reply) => {
-    const viewer = await currentViewer(deps, req);
+    const viewer = req.viewer;
     const form = readForm(req);
     if (!viewer || !isTrustedPost(req, form, viewer)) return refusedPost(reply);
     const values: AppFormValues = {

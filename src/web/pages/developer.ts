@@ -3,12 +3,13 @@
 // A new token is shown once, on the result page, and never again (only its hash is stored).
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { UNIVERSAL_SANDBOX_DEVELOPER_TOKEN } from '../../auth/scopes.js';
-import { ApiError } from '../../domain/api-error.js';
+import { ApiError } from '../../contract/api-error.js';
 import { Context } from '../../domain/context.js';
 import {
   ownDeveloperTokens, requestDeveloperToken, revokeOwnDeveloperToken, tokenRecipients, type TokenRecipients,
 } from '../../domain/developer-tokens/developer-tokens.js';
-import { currentViewer, isTrustedPost, layoutFor, parseId, queryParam, toSignIn, type Viewer, type WebDeps } from '../deps.js';
+import { isTrustedPost, layoutFor, positiveId, queryParam, toSignIn, type WebDeps } from '../deps.js';
+import type { Viewer } from '../viewer.js';
 import { readForm } from '../forms.js';
 import { html, type Html } from '../html.js';
 import { describeApiError, errorPage, redirect, refusedPost, sendPage } from '../respond.js';
@@ -16,17 +17,17 @@ import { applicationsSection } from './applications.js';
 
 export function registerDeveloper(app: FastifyInstance, deps: WebDeps): void {
   app.get('/developer', async (req, reply) => {
-    const viewer = await currentViewer(deps, req);
+    const viewer = req.viewer;
     if (!viewer) return toSignIn(req, reply);
     const notice = queryParam(req, 'revoked') === '1' ? 'The developer token was revoked.' : null;
     return portal(deps, reply, viewer, notice);
   });
 
   app.post('/developer/tokens', async (req, reply) => {
-    const viewer = await currentViewer(deps, req);
+    const viewer = req.viewer;
     const form = readForm(req);
     if (!viewer || !isTrustedPost(req, form, viewer)) return refusedPost(reply);
-    const userId = parseId(form.get('userId'));
+    const userId = positiveId(form.get('userId'));
     const ctx = new Context(viewer.user, deps.store, deps.environment);
     try {
       if (userId === null) throw new ApiError('UserIsNotAuthorized', 'Choose a user of your customer.');
@@ -44,10 +45,10 @@ export function registerDeveloper(app: FastifyInstance, deps: WebDeps): void {
   });
 
   app.post('/developer/tokens/revoke', async (req, reply) => {
-    const viewer = await currentViewer(deps, req);
+    const viewer = req.viewer;
     const form = readForm(req);
     if (!viewer || !isTrustedPost(req, form, viewer)) return refusedPost(reply);
-    const tokenId = parseId(form.get('tokenId'));
+    const tokenId = positiveId(form.get('tokenId'));
     const ctx = new Context(viewer.user, deps.store, deps.environment);
     if (tokenId === null || !(await revokeOwnDeveloperToken(ctx, tokenId))) {
       return errorPage(reply, 404, 'Not found', 'You have no such active developer token.', layoutFor(viewer));

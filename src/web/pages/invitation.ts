@@ -3,15 +3,15 @@
 // the invited role and scope (acceptInvitation), signs them in and opens their accounts page.
 // Unknown links are 404, accepted or expired ones 410 — each with its own plain message.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hashPassword } from '../../auth/passwords.js';
-import { ApiError } from '../../domain/api-error.js';
+import { hashPassword, newPasswordProblem } from '../../auth/passwords.js';
 import { acceptableInvitation, acceptInvitation, InvitationNotAcceptable } from '../../domain/invitations/accept-invitation.js';
 import { roleName } from '../../domain/roles.js';
-import { email, personName } from '../../domain/users/person-rules.js';
+import { ruleProblems } from '../../domain/rule-problems.js';
+import { email, EMAIL_MAX, INVITED_NAME_MAX, personName } from '../../domain/users/person-rules.js';
 import type { UserInvitationRecord } from '../../store/records.js';
 import { StoreConflict } from '../../store/store.js';
-import { currentViewer, layoutFor, queryParam, type WebDeps } from '../deps.js';
-import { passwordProblem, textField } from '../fields.js';
+import { layoutFor, queryParam, type WebDeps } from '../deps.js';
+import { textField } from '../fields.js';
 import { formToken, hasValidFormToken } from '../form-token.js';
 import { isSameOrigin, readForm } from '../forms.js';
 import { html } from '../html.js';
@@ -69,24 +69,20 @@ export function registerInvitation(app: FastifyInstance, deps: WebDeps): void {
   });
 }
 
+/** The invitation's own rules for the new user's names and e-mail, then the password rules. */
 function validate(values: AcceptValues, password: string, confirm: string): string[] {
-  const errors: string[] = [];
-  for (const rule of [
+  const errors = ruleProblems([
     () => email(values.userName, 'User name'),
-    () => personName(values.firstName, 40, 'First name'),
-    () => personName(values.lastName, 40, 'Last name'),
-  ]) {
-    try { rule(); } catch (err) {
-      if (err instanceof ApiError) errors.push(err.errors[0]!.details ?? err.message); else throw err;
-    }
-  }
-  const problem = passwordProblem(password, confirm);
+    () => personName(values.firstName, INVITED_NAME_MAX, 'First name'),
+    () => personName(values.lastName, INVITED_NAME_MAX, 'Last name'),
+  ]);
+  const problem = newPasswordProblem(password, confirm);
   if (problem) errors.push(problem);
   return errors;
 }
 
 async function notAcceptable(deps: WebDeps, req: FastifyRequest, reply: FastifyReply, err: InvitationNotAcceptable): Promise<FastifyReply> {
-  const layout = layoutFor(await currentViewer(deps, req));
+  const layout = layoutFor(req.viewer);
   switch (err.reason) {
     case 'expired':
       return errorPage(reply, 410, 'Invitation expired',
@@ -118,9 +114,9 @@ async function acceptForm(
 <form method="post" action="/invitations/accept">
   <input type="hidden" name="csrf" value="${csrf}">
   <input type="hidden" name="token" value="${secret}">
-  ${textField('userName', 'User name (e-mail; may differ from the invited address)', values.userName, { type: 'email', required: true, maxLength: 100, autocomplete: 'username' })}
-  ${textField('firstName', 'First name', values.firstName, { required: true, maxLength: 40, autocomplete: 'given-name' })}
-  ${textField('lastName', 'Last name', values.lastName, { required: true, maxLength: 40, autocomplete: 'family-name' })}
+  ${textField('userName', 'User name (e-mail; may differ from the invited address)', values.userName, { type: 'email', required: true, maxLength: EMAIL_MAX, autocomplete: 'username' })}
+  ${textField('firstName', 'First name', values.firstName, { required: true, maxLength: INVITED_NAME_MAX, autocomplete: 'given-name' })}
+  ${textField('lastName', 'Last name', values.lastName, { required: true, maxLength: INVITED_NAME_MAX, autocomplete: 'family-name' })}
   ${textField('password', 'Password (at least 8 characters)', '', { type: 'password', required: true, autocomplete: 'new-password' })}
   ${textField('confirm', 'Confirm password', '', { type: 'password', required: true, autocomplete: 'new-password' })}
   <button type="submit">Accept and sign in</button>

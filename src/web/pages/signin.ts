@@ -1,10 +1,10 @@
-// Sign-in and sign-out. One generic message for every failure (unknown name, wrong password,
-// inactive or deleted user, no password set), the same work done in each case (a dummy hash is
-// checked when the name is unknown), and a limit on failures (rate-limit.ts).
+// Sign-in and sign-out. One generic message for every failure (the rule is auth/sign-in.ts:
+// the same work done in each case) and a limit on failures (rate-limit.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hashPassword, verifyPassword } from '../../auth/passwords.js';
-import type { UserRecord } from '../../store/records.js';
-import { currentViewer, layoutFor, queryParam, type WebDeps } from '../deps.js';
+import { PASSWORD_MAX_LENGTH } from '../../auth/passwords.js';
+import { signInWithPassword } from '../../auth/sign-in.js';
+import { EMAIL_MAX } from '../../domain/users/person-rules.js';
+import { layoutFor, queryParam, type WebDeps } from '../deps.js';
 import { formToken, hasValidFormToken } from '../form-token.js';
 import { isSameOrigin, hasValidCsrf, readForm } from '../forms.js';
 import { html, type PageOptions } from '../html.js';
@@ -12,24 +12,21 @@ import { errorList, errorPage, redirect, refusedPost, sendPage } from '../respon
 import { DEFAULT_AFTER_SIGN_IN, safeReturn } from '../return-url.js';
 
 export const SIGN_IN_FAILED = 'The user name or password is incorrect.';
-const MAX_PASSWORD = 256;
-
-let dummyHash: Promise<string> | undefined;
 
 export function registerSignIn(app: FastifyInstance, deps: WebDeps): void {
   app.get('/signin', async (req, reply) => {
     const back = safeReturn(queryParam(req, 'return'));
     // Shown even to a signed-in user: the OAuth authorize endpoint sends prompt=login and
     // prompt=select_account here, and those must ask for the password again.
-    const viewer = await currentViewer(deps, req);
+    const viewer = req.viewer;
     return signInForm(req, reply, { userName: '', back, errors: [], signedInAs: viewer?.user.userName ?? null }, 200, layoutFor(viewer));
   });
 
   app.post('/signin', async (req, reply) => {
     const form = readForm(req);
     if (!isSameOrigin(req) || !hasValidFormToken(req, form)) return refusedPost(reply);
-    const userName = (form.get('userName') ?? '').trim().slice(0, 100);
-    const password = (form.get('password') ?? '').slice(0, MAX_PASSWORD);
+    const userName = (form.get('userName') ?? '').trim().slice(0, EMAIL_MAX);
+    const password = (form.get('password') ?? '').slice(0, PASSWORD_MAX_LENGTH);
     const back = safeReturn(form.get('return'));
     const wait = deps.limiter.retryAfterSeconds(userName, req.ip);
     if (wait > 0) {
@@ -38,7 +35,7 @@ export function registerSignIn(app: FastifyInstance, deps: WebDeps): void {
         `Too many failed sign-in attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`);
     }
     deps.limiter.recordAttempt(userName, req.ip);
-    const user = userName && password ? await checkPassword(deps, userName, password) : null;
+    const user = userName && password ? await signInWithPassword(deps.store, userName, password) : null;
     if (!user) {
       return signInForm(req, reply, { userName, back, errors: [SIGN_IN_FAILED], signedInAs: null }, 401);
     }
@@ -53,18 +50,6 @@ export function registerSignIn(app: FastifyInstance, deps: WebDeps): void {
     deps.sessions.clear(reply);
     return redirect(reply, '/signin');
   });
-}
-
-async function checkPassword(deps: WebDeps, userName: string, password: string): Promise<UserRecord | null> {
-  const user = await deps.store.getUserByName(userName);
-  if (!user || !user.passwordHash) {
-    // The same scrypt work as for a real user, so timing does not tell which names exist.
-    dummyHash ??= hashPassword('not-a-password');
-    await verifyPassword(password, await dummyHash);
-    return null;
-  }
-  const ok = await verifyPassword(password, user.passwordHash);
-  return ok && user.lifeCycleStatus === 'Active' ? user : null;
 }
 
 interface SignInState {

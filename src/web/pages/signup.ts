@@ -1,15 +1,16 @@
 // Sign-up: a new customer with its first (Active) account and its Super Admin user, through the
 // same createTenant as the demo tenant; then the new user is signed in and sees the account.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hashPassword } from '../../auth/passwords.js';
+import { hashPassword, newPasswordProblem } from '../../auth/passwords.js';
 import type { Entity } from '../../contract/values.js';
-import { ApiError } from '../../domain/api-error.js';
-import { accountName } from '../../domain/accounts/account-rules.js';
+import { ACCOUNT_NAME_MAX, accountName } from '../../domain/accounts/account-rules.js';
+import { ruleProblems } from '../../domain/rule-problems.js';
+import { CUSTOMER_NAME_MAX, customerName } from '../../domain/tenants/customer-rules.js';
 import { createTenant } from '../../domain/tenants/create-tenant.js';
-import { email, personName } from '../../domain/users/person-rules.js';
+import { email, EMAIL_MAX, INVITED_NAME_MAX, personName } from '../../domain/users/person-rules.js';
 import { StoreConflict } from '../../store/store.js';
-import { currentViewer, type WebDeps } from '../deps.js';
-import { COUNTRIES, currencyChoices, CURRENCIES, isOfferedCountry, passwordProblem, selectField, textField } from '../fields.js';
+import { type WebDeps } from '../deps.js';
+import { COUNTRIES, currencyChoices, CURRENCIES, isOfferedCountry, selectField, textField } from '../fields.js';
 import { formToken, hasValidFormToken } from '../form-token.js';
 import { isSameOrigin, readForm, type Form } from '../forms.js';
 import { html } from '../html.js';
@@ -21,7 +22,7 @@ const TAKEN = 'A user with this e-mail address already exists. Sign in instead, 
 
 export function registerSignUp(app: FastifyInstance, deps: WebDeps): void {
   app.get('/signup', async (req, reply) => {
-    if (await currentViewer(deps, req)) return redirect(reply, '/accounts', 302);
+    if (req.viewer) return redirect(reply, '/accounts', 302);
     const empty: SignUpValues = { customerName: '', accountName: '', currency: 'USD', country: 'US', firstName: '', lastName: '', email: '' };
     return signUpForm(req, reply, empty, [], 200);
   });
@@ -51,21 +52,18 @@ export function registerSignUp(app: FastifyInstance, deps: WebDeps): void {
 
 /** The API's own field rules where one exists (names, e-mail), so the web and the API agree. */
 function validate(values: SignUpValues, form: Form): string[] {
-  const errors: string[] = [];
-  const check = (rule: () => unknown): void => {
-    try { rule(); } catch (err) {
-      if (err instanceof ApiError) errors.push(err.errors[0]!.details ?? err.message); else throw err;
-    }
-  };
-  if (!values.customerName) errors.push('Customer name is required.');
-  else if (values.customerName.length > 100) errors.push('Customer name must be at most 100 characters.');
-  check(() => accountName({ Name: values.accountName } as Entity<'AdvertiserAccount'>));
+  const errors = ruleProblems([
+    () => customerName(values.customerName, 'Customer name'),
+    () => accountName({ Name: values.accountName } as Entity<'AdvertiserAccount'>),
+  ]);
   if (!CURRENCIES.includes(values.currency)) errors.push('Choose a currency from the list.');
   if (!isOfferedCountry(values.country)) errors.push('Choose a country from the list.');
-  check(() => personName(values.firstName, 40, 'First name'));
-  check(() => personName(values.lastName, 40, 'Last name'));
-  check(() => email(values.email, 'E-mail'));
-  const problem = passwordProblem(form.get('password') ?? '', form.get('confirm') ?? '');
+  errors.push(...ruleProblems([
+    () => personName(values.firstName, INVITED_NAME_MAX, 'First name'),
+    () => personName(values.lastName, INVITED_NAME_MAX, 'Last name'),
+    () => email(values.email, 'E-mail'),
+  ]));
+  const problem = newPasswordProblem(form.get('password') ?? '', form.get('confirm') ?? '');
   if (problem) errors.push(problem);
   // The domain's messages name API fields ("Account.Name"); on this form the field is "Account name".
   return errors.map((e) => e.replace(/^Account\.Name/, 'Account name'));
@@ -78,15 +76,15 @@ function signUpForm(req: FastifyRequest, reply: FastifyReply, v: SignUpValues, e
 <form method="post" action="/signup">
   <input type="hidden" name="csrf" value="${csrf}">
   <fieldset><legend>Customer and first account</legend>
-  ${textField('customerName', 'Customer (business) name', v.customerName, { required: true, maxLength: 100 })}
-  ${textField('accountName', 'Account name', v.accountName, { required: true, maxLength: 100 })}
+  ${textField('customerName', 'Customer (business) name', v.customerName, { required: true, maxLength: CUSTOMER_NAME_MAX })}
+  ${textField('accountName', 'Account name', v.accountName, { required: true, maxLength: ACCOUNT_NAME_MAX })}
   ${selectField('currency', 'Currency', currencyChoices(), v.currency)}
   ${selectField('country', 'Country', COUNTRIES, v.country)}
   </fieldset>
   <fieldset><legend>You (Super Admin)</legend>
-  ${textField('firstName', 'First name', v.firstName, { required: true, maxLength: 40, autocomplete: 'given-name' })}
-  ${textField('lastName', 'Last name', v.lastName, { required: true, maxLength: 40, autocomplete: 'family-name' })}
-  ${textField('email', 'E-mail (user name)', v.email, { type: 'email', required: true, maxLength: 100, autocomplete: 'username' })}
+  ${textField('firstName', 'First name', v.firstName, { required: true, maxLength: INVITED_NAME_MAX, autocomplete: 'given-name' })}
+  ${textField('lastName', 'Last name', v.lastName, { required: true, maxLength: INVITED_NAME_MAX, autocomplete: 'family-name' })}
+  ${textField('email', 'E-mail (user name)', v.email, { type: 'email', required: true, maxLength: EMAIL_MAX, autocomplete: 'username' })}
   ${textField('password', 'Password (at least 8 characters)', '', { type: 'password', required: true, autocomplete: 'new-password' })}
   ${textField('confirm', 'Confirm password', '', { type: 'password', required: true, autocomplete: 'new-password' })}
   </fieldset>

@@ -1,5 +1,7 @@
-// SOAP 1.1 at /Api/CustomerManagement/v13/CustomerManagementService.svc, plus ?wsdl/?singleWsdl.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+// The SOAP face: SOAP 1.1 at /Api/CustomerManagement/v13/CustomerManagementService.svc, plus
+// ?wsdl/?singleWsdl. A fastify plugin with its own context: its error handler answers in SOAP
+// faults whatever went wrong before the operation ran, and its not-found handler covers its prefix.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { readEnvelope, readRequest } from '../codec/soap-reader.js';
 import { soapFault, writeFault, writeResponse } from '../codec/soap-writer.js';
 import { writeWsdl } from '../codec/wsdl.js';
@@ -7,14 +9,31 @@ import { XmlRefused } from '../codec/xml-tree.js';
 import { implementedOperations } from '../domain/operations.js';
 import { invoke, type ApiRuntime } from './invoke.js';
 import { requestOrigin } from './request-origin.js';
-import { asApiError } from './errors.js';
+import { asApiError, frameworkFault } from './api-errors.js';
+import { noOperation } from './no-operation.js';
 
-export const SOAP_PATH = '/Api/CustomerManagement/v13/CustomerManagementService.svc';
+const SOAP_PREFIX = '/Api/CustomerManagement/v13';
+const SERVICE = '/CustomerManagementService.svc';
+export const SOAP_PATH = `${SOAP_PREFIX}${SERVICE}`;
 const XML = 'text/xml; charset=utf-8';
 const ADDRESSING_NONE = 'http://schemas.microsoft.com/ws/2005/05/addressing/none';
 
-export function registerSoap(app: FastifyInstance, runtime: ApiRuntime): void {
-  app.get(SOAP_PATH, async (req, reply) => {
+/** Register with `app.register(soapFace, runtime)`; the plugin sets its own prefix. */
+export async function soapFace(app: FastifyInstance, runtime: ApiRuntime): Promise<void> {
+  await app.register(async (face) => serveSoap(face, runtime), { prefix: SOAP_PREFIX });
+}
+
+async function serveSoap(app: FastifyInstance, runtime: ApiRuntime): Promise<void> {
+  // Errors raised before the handler ran (body too large, unreadable body) become the service's fault.
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const { error, status } = frameworkFault(err, req);
+    // SOAP 1.1 would say 500 for every fault; a body over the limit keeps its 413 all the same.
+    return reply.header('TrackingId', req.id).code(status).type(XML).send(writeFault(error, req.id));
+  });
+  app.setNotFoundHandler(noOperation);
+
+  // Exactly the service path: no trailing-slash twin.
+  app.get(SERVICE, { prefixTrailingSlash: 'no-slash' }, async (req, reply) => {
     const query = req.query as Record<string, unknown>;
     if (!('wsdl' in query) && !('singleWsdl' in query) && !('singlewsdl' in query)) {
       return reply.type('text/plain; charset=utf-8').send('CustomerManagementService: append ?wsdl to this address for the service description.\n');
@@ -23,7 +42,7 @@ export function registerSoap(app: FastifyInstance, runtime: ApiRuntime): void {
     return reply.type(XML).send(writeWsdl({ operations: implementedOperations, address }));
   });
 
-  app.post(SOAP_PATH, async (req, reply) => handleSoap(runtime, req, reply));
+  app.post(SERVICE, { prefixTrailingSlash: 'no-slash' }, async (req, reply) => handleSoap(runtime, req, reply));
 }
 
 async function handleSoap(runtime: ApiRuntime, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {

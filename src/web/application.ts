@@ -1,34 +1,42 @@
-// The web application: server-rendered pages over the same domain functions as the API.
-// Registered by http/server.ts with the Sessions it shares with the OAuth authorization server.
+// The web application: server-rendered pages over the same domain functions as the API, and the
+// browser half of the OAuth authorization server (sign-in, consent). One fastify plugin with its
+// own context: the signed-in user is loaded once per request for its routes only (viewer.ts).
 import type { FastifyInstance } from 'fastify';
-import type { Environment } from '../domain/context.js';
+import type { Environment } from '../contract/environment.js';
 import type { Store } from '../store/store.js';
 import type { WebDeps } from './deps.js';
 import { registerAccounts } from './pages/accounts.js';
 import { registerApplications } from './pages/applications.js';
+import { registerAuthorize } from './pages/authorize.js';
 import { registerDeveloper } from './pages/developer.js';
 import { registerInvitation } from './pages/invitation.js';
 import { registerSignIn } from './pages/signin.js';
 import { registerSignUp } from './pages/signup.js';
 import { SignInLimiter } from './rate-limit.js';
-import type { Sessions } from './session.js';
+import { Sessions } from './session.js';
+import { loadViewerPerRequest } from './viewer.js';
 
 export interface WebOptions {
   store: Store;
   environment: Environment;
-  sessions: Sessions;
+  /** Signed session cookies; by default keyed with the store's signing key. */
+  sessions?: Sessions;
   /** Sign-in throttling; one per server instance (in memory) unless given. */
   limiter?: SignInLimiter;
 }
 
-export function registerWeb(app: FastifyInstance, options: WebOptions): void {
-  const deps: WebDeps = { ...options, limiter: options.limiter ?? new SignInLimiter() };
+/** Register with `app.register(webApplication, options)`. */
+export async function webApplication(app: FastifyInstance, options: WebOptions): Promise<void> {
+  const sessions = options.sessions ?? await Sessions.forStore(options.store);
+  const deps: WebDeps = { store: options.store, environment: options.environment, sessions, limiter: options.limiter ?? new SignInLimiter() };
+  loadViewerPerRequest(app, deps.store, deps.sessions);
   registerSignIn(app, deps);
   registerSignUp(app, deps);
   registerAccounts(app, deps);
   registerDeveloper(app, deps);
   registerApplications(app, deps);
   registerInvitation(app, deps);
+  registerAuthorize(app, deps);
 }
 
 /** Whether a request to `/` comes from a browser (which lists text/html) rather than an API client. */

@@ -1,24 +1,46 @@
-// The REST (JSON) face: one route per contract operation at its documented method and path.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { readJsonRequest, writeJsonResponse } from '../codec/json-codec.js';
+// The REST (JSON) face: one route per contract operation at its documented method and path. A
+// fastify plugin with its own context: its error handler answers in JSON faults whatever went
+// wrong before the operation ran, and its not-found handler covers its prefix.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { readJsonRequest, writeJsonFault, writeJsonResponse } from '../codec/json-codec.js';
 import { writeOpenApi } from '../codec/openapi.js';
 import { faults } from '../contract/faults.js';
 import { operationDef, operationNames } from '../contract/lookup.js';
 import type { OperationName } from '../contract/values.js';
-import { ApiError } from '../domain/api-error.js';
+import { ApiError } from '../contract/api-error.js';
 import { implementedOperations } from '../domain/operations.js';
-import { asApiError, jsonFault } from './errors.js';
+import { asApiError, frameworkFault } from './api-errors.js';
+import { noOperation } from './no-operation.js';
 import { invoke, type ApiRuntime } from './invoke.js';
 import { requestOrigin } from './request-origin.js';
 
-export const OPENAPI_PATH = '/CustomerManagement/v13/openapi.json';
+export const REST_PREFIX = '/CustomerManagement/v13';
+export const OPENAPI_PATH = `${REST_PREFIX}/openapi.json`;
 
-export function registerRest(app: FastifyInstance, runtime: ApiRuntime): void {
+/** Register with `app.register(restFace, runtime)`; the plugin sets its own prefix. */
+export async function restFace(app: FastifyInstance, runtime: ApiRuntime): Promise<void> {
+  await app.register(async (face) => serveRest(face, runtime), { prefix: REST_PREFIX });
+}
+
+async function serveRest(app: FastifyInstance, runtime: ApiRuntime): Promise<void> {
+  app.setErrorHandler(jsonFaultHandler);
+  app.setNotFoundHandler(noOperation);
   for (const operation of operationNames) {
     const { method, path } = operationDef(operation);
-    app.route({ method, url: path, handler: (req, reply) => handleRest(runtime, operation, req, reply) });
+    app.route({ method, url: withinPrefix(path), handler: (req, reply) => handleRest(runtime, operation, req, reply) });
   }
-  app.get(OPENAPI_PATH, async (req) => writeOpenApi({ operations: implementedOperations, serverUrl: requestOrigin(req) }));
+  app.get(withinPrefix(OPENAPI_PATH), async (req) => writeOpenApi({ operations: implementedOperations, serverUrl: requestOrigin(req) }));
+}
+
+/** Errors raised before a handler ran (body too large, unreadable body) as the REST face's JSON fault. */
+export function jsonFaultHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const { error, status } = frameworkFault(err, req);
+  return reply.header('TrackingId', req.id).code(status).send(writeJsonFault(error, req.id));
+}
+
+function withinPrefix(path: string): string {
+  if (!path.startsWith(`${REST_PREFIX}/`)) throw new Error(`REST path ${path} is outside ${REST_PREFIX}`);
+  return path.slice(REST_PREFIX.length);
 }
 
 async function handleRest(runtime: ApiRuntime, operation: OperationName, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
@@ -34,7 +56,7 @@ async function handleRest(runtime: ApiRuntime, operation: OperationName, req: Fa
     return reply.code(200).send(writeJsonResponse(operation, response));
   } catch (err) {
     const error = asApiError(err, req);
-    return reply.code(faults[error.fault].status).send(jsonFault(error, trackingId));
+    return reply.code(faults[error.fault].status).send(writeJsonFault(error, trackingId));
   }
 }
 

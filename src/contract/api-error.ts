@@ -1,4 +1,4 @@
-import { faults, type FaultName } from '../contract/faults.js';
+import { faults, type FaultName } from './faults.js';
 
 export interface ErrorEntry {
   readonly fault: FaultName;
@@ -7,7 +7,7 @@ export interface ErrorEntry {
 }
 
 /**
- * The one error type of the domain. It names a catalogue entry; the SOAP and REST adapters decide
+ * The one error type every layer shares. It names a catalogue entry; the SOAP and REST adapters decide
  * how it looks on the wire. Several entries of the same fault kind may travel together.
  */
 export class ApiError extends Error {

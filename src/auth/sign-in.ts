@@ -1,0 +1,20 @@
+// Password sign-in, shared by every face that takes a user name and password: one answer (null)
+// for every failure — unknown name, wrong password, inactive or deleted user, no password set —
+// with the same scrypt work in each case, so timing does not tell which names exist.
+import type { UserRecord } from '../store/records.js';
+import type { Store } from '../store/store.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+
+let dummyHash: Promise<string> | undefined;
+
+/** The active user the name and password belong to, or null. */
+export async function signInWithPassword(store: Store, userName: string, password: string): Promise<UserRecord | null> {
+  const user = await store.getUserByName(userName);
+  if (!user || !user.passwordHash) {
+    dummyHash ??= hashPassword('not-a-password');
+    await verifyPassword(password, await dummyHash);
+    return null;
+  }
+  const ok = await verifyPassword(password, user.passwordHash);
+  return ok && user.lifeCycleStatus === 'Active' ? user : null;
+}

@@ -1,33 +1,22 @@
 // FindAccounts end to end (seed 003): prefix matching on names and numbers, TopN, scope of roles
 // and agency links, over SOAP and REST, and refusals alike on both faces.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, randomInt } from 'node:crypto';
-import {
-  accountInfoIds, accountXml, ADDRESS, addressXml, ADDRESS_FIELDS, assertAccountMatches, assertAdvertiserAccountShape, ROLE, sortIds,
-  USER_FIELDS, type Fields,
-} from '../../support/account-xml.js';
-import {
-  itRefusesOnBothFaces, predicateXml, searchXml, tAccountXml, useAccountsWorld, type Demo, type SoapTenant,
-} from '../../support/accounts-world.js';
-import { ADAPI, ENT, faultCodes, find, rest, soap, type RestResult, type SoapCredentials, type SoapResult } from '../../support/clients.js';
-import { createTestTenant, insertTestAccount, ownerOf, tokenFor, type TestTenant } from '../../support/fixtures.js';
+import { accountInfoIds, ROLE, sortIds } from '../../support/account-xml.js';
+import { itRefusesOnBothFaces, useAccountsWorld, type Demo, type SoapTenant } from '../../support/accounts-world.js';
+import { ENT, find, soap, type SoapCredentials } from '../../support/clients.js';
+import type { TestTenant } from '../../support/fixtures.js';
 import { uniqueName } from '../../support/names.js';
-import { expectRestFault, ids, sortedIds, V13, type CallOptions, type FaultType } from '../../support/rest-assert.js';
-import { ACCOUNT_INFO, ADVERTISER_ACCOUNT, conform, CUSTOMER_ROLE, USER } from '../../support/rest-shapes.js';
-import { SANDBOX_DEVELOPER_TOKEN, type RunningServer } from '../../support/server.js';
-import {
-  assertNilsAndNamespaces, assertTrackingId, childEl, expectFault, expectOk, must, NIL, timeStampVersion, value, WCF_DATE_TIME, xmlEscape,
-  type XmlElement,
-} from '../../support/soap-assert.js';
+import { expectRestFault, ids, sortedIds, V13, type FaultType } from '../../support/rest-assert.js';
+import { ACCOUNT_INFO, conform } from '../../support/rest-shapes.js';
+import type { RunningServer } from '../../support/server.js';
+import { assertNilsAndNamespaces, childEl, expectFault, expectOk, must, value } from '../../support/soap-assert.js';
 import type { AccountRecord } from '../../../src/store/records.js';
 import type { Store } from '../../../src/store/store.js';
 
 const world = useAccountsWorld();
-const {
-  newAccount, addAccount, addOk, getAccount, getAccountOk, customerAccounts, storedNames, newTenant, newUser, insertAccount,
-  call, restAccount, getAccountJson, snapshot, address,
-} = world;
+const { newAccount, addOk, getAccount, customerAccounts, newTenant, newUser, insertAccount, call, snapshot } = world;
 let server: RunningServer;
 let store: Store;
 let admin: SoapCredentials;
@@ -222,7 +211,6 @@ describe('REST FindAccounts (POST /CustomerManagement/v13/Accounts/Find)', () =>
     assert.ok(!res.text.includes(O.account.name));
   });
 });
-
 
 describe('over REST and SOAP alike', () => {
   const cases: Array<[string, number, () => [string, string, unknown], () => [string, string]]> = [

@@ -1,24 +1,17 @@
 // The REST service's own endpoints: the JSON landing document, /health and openapi.json.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { useAccountsWorld } from '../../support/accounts-world.js';
 import { rest } from '../../support/clients.js';
-import { accountsOf, createTestTenant, tokenFor, type TestTenant } from '../../support/fixtures.js';
-import { uniqueName } from '../../support/names.js';
-import { checkedRest, expectRestFault, V13, type CallOptions } from '../../support/rest-assert.js';
-import { startServer, type RunningServer } from '../../support/server.js';
-import type { AccountRecord } from '../../../src/store/records.js';
-import type { Store } from '../../../src/store/store.js';
-import { operationDef, operationNames } from '../../../src/contract/lookup.js';
+import {  } from '../../support/names.js';
+import { V13 } from '../../support/rest-assert.js';
+import type { RunningServer } from '../../support/server.js';
+import { operationDef } from '../../../src/contract/lookup.js';
 import { implementedOperations } from '../../../src/domain/operations.js';
 
 const world = useAccountsWorld();
-const { call, restAccount, snapshot, address } = world;
 let server: RunningServer;
-let store: Store;
-let T: TestTenant;
-let T2: AccountRecord;
-before(async () => { await world.started(); ({ server, store, T, T2 } = world); });
+before(async () => { await world.started(); ({ server } = world); });
 
 describe('REST service endpoints', () => {
   it('GET / is a JSON landing document listing the endpoints, each of which answers', async () => {

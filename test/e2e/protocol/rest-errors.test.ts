@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { useAccountsWorld } from '../../support/accounts-world.js';
-import { rest } from '../../support/clients.js';
+import {  } from '../../support/clients.js';
 import { accountsOf, createTestTenant, tokenFor, type TestTenant } from '../../support/fixtures.js';
 import { uniqueName } from '../../support/names.js';
 import { checkedRest, expectRestFault, V13, type CallOptions } from '../../support/rest-assert.js';
@@ -15,11 +15,10 @@ import { implementedOperations } from '../../../src/domain/operations.js';
 
 const world = useAccountsWorld();
 const { call, restAccount, snapshot, address } = world;
-let server: RunningServer;
 let store: Store;
 let T: TestTenant;
 let T2: AccountRecord;
-before(async () => { await world.started(); ({ server, store, T, T2 } = world); });
+before(async () => { await world.started(); ({ store, T, T2 } = world); });
 
 describe('REST protocol errors: statuses, fault shape, TrackingId', () => {
   /** A second server whose request bodies may not exceed 2 KB. */

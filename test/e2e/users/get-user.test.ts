@@ -1,42 +1,29 @@
 // GetUser and GetCurrentUser end to end: the caller by default, another user of the customer with
 // their role, scope, client links, and refusals, over SOAP and REST.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes, randomInt } from 'node:crypto';
+import { ROLE, USER_FIELDS } from '../../support/account-xml.js';
+import { useAccountsWorld, type Demo, type SoapTenant } from '../../support/accounts-world.js';
+import { ENT, soap, type RestResult, type SoapCredentials } from '../../support/clients.js';
+import type { TestTenant } from '../../support/fixtures.js';
+import {  } from '../../support/names.js';
+import { expectRestFault, V13 } from '../../support/rest-assert.js';
+import { conform, CUSTOMER_ROLE, USER } from '../../support/rest-shapes.js';
+import type { RunningServer } from '../../support/server.js';
 import {
-  accountInfoIds, accountXml, ADDRESS, addressXml, ADDRESS_FIELDS, assertAccountMatches, assertAdvertiserAccountShape, ROLE, sortIds,
-  USER_FIELDS, type Fields,
-} from '../../support/account-xml.js';
-import {
-  itRefusesOnBothFaces, predicateXml, searchXml, tAccountXml, useAccountsWorld, type Demo, type SoapTenant,
-} from '../../support/accounts-world.js';
-import { ADAPI, ENT, faultCodes, find, rest, soap, type RestResult, type SoapCredentials, type SoapResult } from '../../support/clients.js';
-import { createTestTenant, insertTestAccount, ownerOf, tokenFor, type TestTenant } from '../../support/fixtures.js';
-import { uniqueName } from '../../support/names.js';
-import { expectRestFault, ids, sortedIds, V13, type CallOptions, type FaultType } from '../../support/rest-assert.js';
-import { ACCOUNT_INFO, ADVERTISER_ACCOUNT, conform, CUSTOMER_ROLE, USER } from '../../support/rest-shapes.js';
-import { SANDBOX_DEVELOPER_TOKEN, type RunningServer } from '../../support/server.js';
-import {
-  assertNilsAndNamespaces, assertTrackingId, childEl, expectFault, expectOk, must, NIL, timeStampVersion, value, WCF_DATE_TIME, xmlEscape,
-  type XmlElement,
+  assertNilsAndNamespaces, assertTrackingId, childEl, expectFault, expectOk, must, timeStampVersion, value, type XmlElement,
 } from '../../support/soap-assert.js';
-import type { AccountRecord } from '../../../src/store/records.js';
 import type { Store } from '../../../src/store/store.js';
 
 const world = useAccountsWorld();
-const {
-  newAccount, addAccount, addOk, getAccount, getAccountOk, customerAccounts, storedNames, newTenant, newUser, insertAccount,
-  call, restAccount, getAccountJson, snapshot, address,
-} = world;
+const { newTenant, newUser, call } = world;
 let server: RunningServer;
 let store: Store;
 let admin: SoapCredentials;
 let demo: Demo;
 let T: TestTenant;
 let O: TestTenant;
-let T2: AccountRecord;
-let paused: AccountRecord;
-before(async () => { await world.started(); ({ server, store, admin, demo, T, O, T2, paused } = world); });
+before(async () => { await world.started(); ({ server, store, admin, demo, T, O } = world); });
 
 describe('SOAP GetUser and GetCurrentUser', () => {
   function assertUserShape(user: XmlElement): void {
@@ -126,7 +113,6 @@ describe('SOAP GetUser and GetCurrentUser', () => {
 });
 
 describe('SOAP GetUser with client links', () => {
-  const findIds = world.findIds;
   let agency: SoapTenant;
   let client: SoapTenant;
 

@@ -1,7 +1,7 @@
 """Runs Microsoft's own Bing Ads example programs, unmodified, against this checkout's adcenter.
 
 usage: run.py python-soap (--checkout DIR | --git GITDIR [--ref REF]) [--examples a.py,b.py]
-              [--wsdl sdk|served] [--lines N] [--keep]
+              [--wsdl sdk|served] [--inputs unmodified|filled|both] [--lines N] [--keep]
 See docs/sdk-examples.md."""
 import argparse
 import json
@@ -53,6 +53,9 @@ def _arguments(argv):
     parser.add_argument('--examples', help='comma-separated example file names (default: the Customer Management ones)')
     parser.add_argument('--wsdl', choices=['sdk', 'served'], default='sdk',
                         help="sdk: the SDK's bundled WSDL with adcenter's address; served: adcenter's ?wsdl")
+    parser.add_argument('--inputs', choices=['unmodified', 'filled', 'both'], default='both',
+                        help='examples with placeholders (INVITE_EMAIL_TO, CLIENT_ACCOUNT_ID): run them as they are, '
+                             'with the values they ask the user to type in (in memory, the file is not changed), or both')
     parser.add_argument('--lines', type=int, default=15, help='output lines shown per example')
     parser.add_argument('--keep', action='store_true', help='keep the work folder (store, logs, traces)')
     args = parser.parse_args(argv)
@@ -91,15 +94,22 @@ def run_python_soap(args, sdk, server, work):
                     server.demo['password'], refresh_file], env=env, check=True, cwd=examples_dir)
 
     failures = 0
+    runs = []
     for name in (args.examples.split(',') if args.examples else PYTHON_SOAP_EXAMPLES):
-        print(f'\n=== {name}')
+        inputs = _inputs(name, server)
+        if not inputs or args.inputs != 'filled':
+            runs.append((name, [], [PYTHON, name]))
+        if inputs and args.inputs != 'unmodified':
+            runs.append((name, inputs, [PYTHON, os.path.join(HERE, 'launch_with_inputs.py'), name, *inputs]))
+    for number, (name, inputs, command) in enumerate(runs, 1):
+        print(f'\n=== {name}' + (f'  with inputs {" ".join(inputs)}' if inputs else '  (unmodified)'))
         if name.startswith('customer_signup'):
             _make_aggregator(server)
-        trace = os.path.join(work, f'trace-{name}.log')
-        out_path = os.path.join(work, f'output-{name}.txt')
+        trace = os.path.join(work, f'trace-{number}-{name}.log')
+        out_path = os.path.join(work, f'output-{number}-{name}.txt')
         with open(out_path, 'w', encoding='utf-8') as out:
             try:
-                done = subprocess.run([PYTHON, name], cwd=examples_dir, env={**env, 'ADCENTER_TRACE': trace},
+                done = subprocess.run(command, cwd=examples_dir, env={**env, 'ADCENTER_TRACE': trace},
                                       stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT, timeout=180)
                 status = done.returncode
             except subprocess.TimeoutExpired:
@@ -118,6 +128,15 @@ def run_python_soap(args, sdk, server, work):
         for line in lines[-args.lines:]:
             print(f'  | {line}')
     return failures
+
+
+def _inputs(name, server):
+    """What the example asks the user to type in, for adcenter's demo tenant."""
+    if name.startswith('invite_user'):
+        return ['INVITE_EMAIL_TO=invitee@example.com']
+    if name.startswith('client_links'):
+        return [f'CLIENT_ACCOUNT_ID={server.demo["account_id"]}']
+    return []
 
 
 def _register_app(server):

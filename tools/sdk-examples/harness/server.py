@@ -42,9 +42,9 @@ class Adcenter:
             found = re.search(r'user\s+(\S+)\s+id (\d+).*password (\S+)', line)
             if found:
                 self.demo.update(user=found.group(1), user_id=found.group(2), password=found.group(3))
-            found = re.search(r'customer\s+.*\bid (\d+)', line)
+            found = re.search(r'^\s*(customer|account)\s+.*\bid (\d+)', line)
             if found:
-                self.demo['customer_id'] = found.group(1)
+                self.demo[found.group(1) + '_id'] = found.group(2)
             if line.startswith('Get an OAuth access token'):
                 break
         self._log.write(''.join(banner))

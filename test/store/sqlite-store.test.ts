@@ -7,6 +7,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openStore } from '../../src/store/open.js';
 import { runStoreContract } from './store-contract.js';
+import { MIGRATIONS } from '../../src/store/schema/migrations.js';
+
+/** Every migration version, in order: a legacy store is upgraded through all of them. */
+const MIGRATION_VERSIONS = MIGRATIONS.map((m) => m.version);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'adcenter-store-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -31,7 +35,7 @@ describe('sqlite migrations', () => {
     try {
       assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
       const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
-      assert.deepEqual(versions, [1, 2, 3]);
+      assert.deepEqual(versions.map(Number), MIGRATION_VERSIONS);
     } finally {
       db.close();
     }

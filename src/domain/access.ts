@@ -1,52 +1,100 @@
 // Which customers and accounts a user can reach: through their own roles (a whole customer or
 // a list of its accounts) and, for roles over a whole agency customer, through that agency's
-// active client links (a linked client account, or every account of a linked client customer).
+// active client links (a linked client account, or every account of a linked client customer,
+// and down a chain of customer links: "only 5 levels of depth are supported for manager account to
+// manager account links"). A user may hold several roles on one customer (an Aggregator holds 33
+// and 41); what they may do there is the union of those roles, i.e. the strongest of them.
 import type { AccountRecord, ClientLinkRecord, UserRecord, UserRoleRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
+import { strongestRole } from './roles.js';
 
 export interface Scope {
   customerIds: bigint[];
   accountIds: bigint[];
 }
 
+/** A customer the user reaches only through customer links, with the roles that carry over. */
+export interface LinkedCustomer {
+  customerId: bigint;
+  /** The roles the user holds over the whole customer at the top of the chain. */
+  roleIds: number[];
+  /** The link into this customer ("the permission shown is that of the link into that customer"). */
+  link: ClientLinkRecord;
+}
+
 const ACTIVE_LINK = ['Active'];
+/** "only 5 levels of depth are supported for manager account to manager account links". */
+const MAX_LINK_DEPTH = 5;
 
 export class Access {
   private constructor(
     readonly user: UserRecord,
     readonly roles: readonly UserRoleRecord[],
     readonly links: readonly ClientLinkRecord[],
+    private readonly linked: ReadonlyMap<bigint, LinkedCustomer>,
   ) {}
 
   static async load(store: Store, user: UserRecord): Promise<Access> {
     const roles = await store.listUserRoles(user.id);
-    const managers = roles.filter((r) => r.accountIds === null).map((r) => r.customerId);
-    const links = await store.listClientLinksByManager(managers, ACTIVE_LINK);
-    return new Access(user, roles, links);
+    const wholeCustomer = roles.filter((r) => r.accountIds === null);
+    // The roles each managing customer passes down its links: the user's own there, or inherited.
+    const carried = new Map<bigint, number[]>();
+    for (const r of wholeCustomer) carried.set(r.customerId, [...(carried.get(r.customerId) ?? []), r.roleId]);
+    const links: ClientLinkRecord[] = [];
+    const linked = new Map<bigint, LinkedCustomer>();
+    let managers = [...carried.keys()];
+    for (let depth = 0; depth < MAX_LINK_DEPTH && managers.length > 0; depth++) {
+      const found = await store.listClientLinksByManager(managers, ACTIVE_LINK);
+      const next: bigint[] = [];
+      for (const link of found) {
+        if (links.some((l) => l.id === link.id)) continue;
+        links.push(link);
+        const client = link.clientEntityId;
+        if (link.type !== 'CustomerLink' || carried.has(client)) continue;
+        const roleIds = carried.get(link.managingCustomerId) ?? [];
+        carried.set(client, roleIds);
+        linked.set(client, { customerId: client, roleIds, link });
+        next.push(client);
+      }
+      managers = next;
+    }
+    return new Access(user, roles, links, linked);
   }
 
-  /** The role held over the whole customer, directly (not through an agency). */
+  /** Every role held over the whole customer, directly (not through an agency). */
+  directCustomerRoles(customerId: bigint): number[] {
+    return this.roles.filter((r) => r.customerId === customerId && r.accountIds === null).map((r) => r.roleId);
+  }
+
+  /** The role held over the whole customer, directly (the strongest, when several are held). */
   directCustomerRole(customerId: bigint): number | undefined {
-    return this.roles.find((r) => r.customerId === customerId && r.accountIds === null)?.roleId;
+    return strongestRole(this.directCustomerRoles(customerId));
   }
 
-  /** The role over a whole customer: direct, or through an agency's customer link. */
+  /** The role over a whole customer: direct, or through a chain of agency customer links. */
   customerRole(customerId: bigint): number | undefined {
-    const direct = this.directCustomerRole(customerId);
-    if (direct !== undefined) return direct;
-    const link = this.links.find((l) => l.type === 'CustomerLink' && l.clientEntityId === customerId);
-    return link ? this.directCustomerRole(link.managingCustomerId) : undefined;
+    return this.directCustomerRole(customerId) ?? strongestRole(this.linked.get(customerId)?.roleIds ?? []);
+  }
+
+  /** The customers reached only through customer links, in link order. */
+  linkedCustomers(): LinkedCustomer[] {
+    return [...this.linked.values()];
+  }
+
+  /** The user's own roles on the customer limited to some accounts. */
+  accountRoles(customerId: bigint): UserRoleRecord[] {
+    return this.roles.filter((r) => r.customerId === customerId && r.accountIds !== null);
   }
 
   /** The role that applies to one account, or undefined when the user cannot reach it. */
   accountRole(account: AccountRecord): number | undefined {
-    const own = this.roles.find((r) => r.customerId === account.customerId
-      && (r.accountIds === null || r.accountIds.includes(account.id)));
-    if (own) return own.roleId;
+    const own = strongestRole(this.roles.filter((r) => r.customerId === account.customerId
+      && (r.accountIds === null || r.accountIds.includes(account.id))).map((r) => r.roleId));
+    if (own !== undefined) return own;
     const viaCustomer = this.customerRole(account.customerId);
     if (viaCustomer !== undefined) return viaCustomer;
     const link = this.links.find((l) => l.type === 'AccountLink' && l.clientEntityId === account.id);
-    return link ? this.directCustomerRole(link.managingCustomerId) : undefined;
+    return link ? this.customerRole(link.managingCustomerId) : undefined;
   }
 
   canReadAccount(account: AccountRecord): boolean {

@@ -33,17 +33,38 @@ export function canReadUsers(role: number | undefined): boolean {
 }
 
 /**
- * Managing the users of a customer (UpdateUser of others, UpdateUserRoles, SendUserInvitation,
+ * Managing the users of a customer (UpdateUser, UpdateUserRoles, SendUserInvitation,
  * SearchUserInvitations): Super Admin and Standard User ("Only a user with Super Admin or Standard
- * credentials can …").
+ * credentials can …"), and the Aggregator, for whom "Read and write operations for all services are
+ * available, except DeleteCustomer" (an Aggregator also holds 41, so the pages' rule is met anyway).
  */
 export function canManageUsers(role: number | undefined): boolean {
-  return role === Role.SuperAdmin || role === Role.StandardUser;
+  return role === Role.SuperAdmin || role === Role.StandardUser || role === Role.Aggregator;
 }
 
-/** DeleteUser: "Only a user with Super Admin credentials can delete users." */
-export function canDeleteUsers(role: number | undefined): boolean {
-  return role === Role.SuperAdmin;
+/**
+ * DeleteUser of a user holding `targetRole`: Super Admins and Aggregators delete anyone; "A Standard
+ * user can invite or delete other Standard users, Advertiser Campaign Managers, and Viewers"
+ * (the role summary, followed over deleteuser.md's "Only a user with Super Admin credentials").
+ */
+export function canDeleteUsers(role: number | undefined, targetRole?: number): boolean {
+  if (role === Role.SuperAdmin || role === Role.Aggregator) return true;
+  return role === Role.StandardUser && !isAboveStandard(targetRole);
+}
+
+/**
+ * How much a role allows, for taking the union of a user's roles on one customer: every rule in this
+ * file allows a role whenever it allows a lower one here, so the highest role decides.
+ */
+const RANK: Readonly<Record<number, number>> = {
+  [Role.Viewer]: 1, [Role.AdvertiserCampaignManager]: 2, [Role.StandardUser]: 3, [Role.Aggregator]: 4, [Role.SuperAdmin]: 5,
+};
+
+/** The role that allows the most among several held together (undefined for none). */
+export function strongestRole(roles: readonly number[]): number | undefined {
+  let best: number | undefined;
+  for (const role of roles) if (best === undefined || (RANK[role] ?? 0) > (RANK[best] ?? 0)) best = role;
+  return best;
 }
 
 /**

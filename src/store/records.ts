@@ -154,6 +154,8 @@ export type NewUserInvitation = Omit<UserInvitationRecord, 'id' | 'createdTime' 
 
 /** A user's role on one customer, without the user (the user does not exist yet, or is implied). */
 export type RoleGrant = Omit<UserRoleRecord, 'userId'>;
+/** Which role of a user: the customer and the role id (a user may hold several roles on one customer). */
+export type RoleKey = Pick<UserRoleRecord, 'customerId' | 'roleId'>;
 
 /** An agency's management of a client account or customer (the data behind ClientLink). */
 export interface ClientLinkRecord {

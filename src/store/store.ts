@@ -7,7 +7,7 @@ import type {
   AccessTokenRecord, AccountChanges, AccountQuery, AccountRecord, AuthorizationCodeRecord, ClientLinkRecord,
   CustomerRecord, DeveloperTokenRecord, NewAccessToken, NewAccount, NewAuthorizationCode, NewClientLink, NewCustomer,
   NewDeveloperToken, NewOAuthClient, NewOutboxMessage, NewRefreshToken, NewUser, NewUserInvitation, OAuthClientRecord,
-  OutboxMessageRecord, PaymentMethodRecord, RefreshTokenRecord, RoleGrant, UserChanges, UserInvitationRecord,
+  OutboxMessageRecord, PaymentMethodRecord, RefreshTokenRecord, RoleGrant, RoleKey, UserChanges, UserInvitationRecord,
   UserRecord, UserRoleRecord,
 } from './records.js';
 import type { EnumValue } from './enums.js';
@@ -85,23 +85,28 @@ export interface UserStore {
    */
   deleteUser(id: bigint, expectedVersion: bigint, at: Date, byUserId: bigint): Promise<UserRecord | null>;
 
-  /** Replaces the user's role on that customer (one role per user and customer). */
+  /**
+   * Puts one role of the user on that customer. A user may hold several roles on one customer (an
+   * Aggregator holds 33 and 41); putting a role they already hold there replaces its account list.
+   */
   putUserRole(role: UserRoleRecord): Promise<void>;
+  /** Ordered by customer, then role id. */
   listUserRoles(userId: bigint): Promise<UserRoleRecord[]>;
+  /** Ordered by user, then role id. */
   listCustomerRoles(customerId: bigint): Promise<UserRoleRecord[]>;
-  /** Removes the user's role on that customer; false when there was none. */
-  deleteUserRole(userId: bigint, customerId: bigint): Promise<boolean>;
+  /** Removes that role of the user on the customer (every role there when roleId is left out); false when there was none. */
+  deleteUserRole(userId: bigint, customerId: bigint, roleId?: number): Promise<boolean>;
   /** Removes every role of the user; returns how many there were. */
   deleteUserRoles(userId: bigint): Promise<number>;
   /**
    * Changes a user's roles as one transaction guarded by the user's version (compare-and-set, as
-   * updateUser): removes the roles on `remove` customers, puts `put` roles, and bumps the user's
+   * updateUser): removes the `remove` roles (a customer and role id each), puts `put` roles, and bumps the user's
    * version and lastModifiedTime (by `byUserId`). Returns the user after the change, or null when
    * the version moved on (nothing changed).
    */
   updateUserRoles(
     userId: bigint, expectedVersion: bigint,
-    change: { put: readonly RoleGrant[]; remove: readonly bigint[]; byUserId: bigint },
+    change: { put: readonly RoleGrant[]; remove: readonly RoleKey[]; byUserId: bigint },
   ): Promise<UserRecord | null>;
 }
 

@@ -1,8 +1,16 @@
 // UpdateUserRoles arithmetic on one user's roles (docs/behaviour.md "User management"): deletions
-// first, then additions, one role per customer. Plain rules: no server, just applyRoleRequest.
+// first, then additions, one ordinary role per customer with the Aggregator role beside it. Plain
+// rules: no server, just applyRoleRequest.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyRoleRequest, type RoleRequest } from '../../src/domain/users/role-changes.js';
+import { applyRoleRequest as applyAll, type RoleDiff, type RoleRequest } from '../../src/domain/users/role-changes.js';
+import type { RoleGrant } from '../../src/store/records.js';
+
+/** The writes of a change (put and remove); `roles`, the result, is checked where it matters. */
+const applyRoleRequest = (current: RoleGrant[], r: RoleRequest): Omit<RoleDiff, 'roles'> => {
+  const { put, remove } = applyAll(current, r);
+  return { put, remove };
+};
 
 const C = 100n;
 const OTHER = 200n;
@@ -11,7 +19,8 @@ const none: RoleRequest = {
   deleteRoleId: null, deleteAccountIds: null, deleteCustomerIds: null,
 };
 const req = (over: Partial<RoleRequest>): RoleRequest => ({ ...none, ...over });
-const grant = (customerId: bigint, roleId: number, accountIds: bigint[] | null = null) => ({ customerId, roleId, accountIds });
+const grant = (customerId: bigint, roleId: number, accountIds: bigint[] | null = null): RoleGrant => ({ customerId, roleId, accountIds });
+const role = (customerId: bigint, roleId: number) => ({ customerId, roleId });
 
 describe('UpdateUserRoles role changes', () => {
   it('a request asking for nothing changes nothing', () => {
@@ -19,11 +28,11 @@ describe('UpdateUserRoles role changes', () => {
   });
 
   it('NewRoleId alone: that role over the whole of CustomerId, replacing the old one', () => {
-    assert.deepEqual(applyRoleRequest([grant(C, 100, [1n])], req({ newRoleId: 203 })), { put: [grant(C, 203)], remove: [] });
+    assert.deepEqual(applyRoleRequest([grant(C, 100, [1n])], req({ newRoleId: 203 })), { put: [grant(C, 203)], remove: [role(C, 100)] });
   });
 
   it('NewRoleId with NewAccountIds: the role restricted to those accounts', () => {
-    assert.deepEqual(applyRoleRequest([grant(C, 203)], req({ newRoleId: 100, newAccountIds: [1n, 2n] })), { put: [grant(C, 100, [1n, 2n])], remove: [] });
+    assert.deepEqual(applyRoleRequest([grant(C, 203)], req({ newRoleId: 100, newAccountIds: [1n, 2n] })), { put: [grant(C, 100, [1n, 2n])], remove: [role(C, 203)] });
   });
 
   it('NewAccountIds join the list when the user already holds that role restricted to accounts', () => {
@@ -32,9 +41,21 @@ describe('UpdateUserRoles role changes', () => {
   });
 
   it('a customer-level role (Super Admin, Aggregator) ignores NewAccountIds and covers the customer', () => {
-    for (const role of [41, 33]) {
-      assert.deepEqual(applyRoleRequest([grant(C, 203, [1n])], req({ newRoleId: role, newAccountIds: [1n] })), { put: [grant(C, role)], remove: [] });
-    }
+    assert.deepEqual(applyRoleRequest([grant(C, 203, [1n])], req({ newRoleId: 41, newAccountIds: [1n] })), { put: [grant(C, 41)], remove: [role(C, 203)] });
+    assert.deepEqual(applyRoleRequest([grant(C, 203, [1n])], req({ newRoleId: 33, newAccountIds: [1n] })), { put: [grant(C, 33)], remove: [] });
+  });
+
+  it('"An Aggregator has two role identifiers … 41 and 33": Aggregator is added beside the other role and removed alone', () => {
+    const both = applyAll([grant(C, 41)], req({ newRoleId: 33 }));
+    assert.deepEqual(both.roles, [grant(C, 41), grant(C, 33)]);
+    assert.deepEqual(applyRoleRequest([grant(C, 33), grant(C, 41)], req({ newRoleId: 203 })), { put: [grant(C, 203)], remove: [role(C, 41)] });
+    const dropped = applyAll([grant(C, 33), grant(C, 41)], req({ deleteRoleId: 33 }));
+    assert.deepEqual([dropped.remove, dropped.roles], [[role(C, 33)], [grant(C, 41)]]);
+  });
+
+  it('the result lists every role left, so the caller can refuse removing the last one', () => {
+    assert.deepEqual(applyAll([grant(C, 203)], req({ deleteRoleId: 203 })).roles, []);
+    assert.deepEqual(applyAll([grant(C, 203), grant(OTHER, 100)], req({ deleteRoleId: 203 })).roles, [grant(OTHER, 100)]);
   });
 
   it('NewRoleId with NewCustomerIds: that role over each of those whole customers, CustomerId untouched', () => {
@@ -43,7 +64,7 @@ describe('UpdateUserRoles role changes', () => {
   });
 
   it('DeleteRoleId alone removes the role on CustomerId', () => {
-    assert.deepEqual(applyRoleRequest([grant(C, 203), grant(OTHER, 100)], req({ deleteRoleId: 203 })), { put: [], remove: [C] });
+    assert.deepEqual(applyRoleRequest([grant(C, 203), grant(OTHER, 100)], req({ deleteRoleId: 203 })), { put: [], remove: [role(C, 203)] });
   });
 
   it('deleting a role the user does not hold there changes nothing', () => {
@@ -53,7 +74,7 @@ describe('UpdateUserRoles role changes', () => {
 
   it('DeleteAccountIds narrow the account list; an emptied list removes the role', () => {
     assert.deepEqual(applyRoleRequest([grant(C, 203, [1n, 2n])], req({ deleteRoleId: 203, deleteAccountIds: [1n] })), { put: [grant(C, 203, [2n])], remove: [] });
-    assert.deepEqual(applyRoleRequest([grant(C, 203, [1n, 2n])], req({ deleteRoleId: 203, deleteAccountIds: [1n, 2n] })), { put: [], remove: [C] });
+    assert.deepEqual(applyRoleRequest([grant(C, 203, [1n, 2n])], req({ deleteRoleId: 203, deleteAccountIds: [1n, 2n] })), { put: [], remove: [role(C, 203)] });
   });
 
   it('DeleteAccountIds do not narrow a role over the whole customer', () => {
@@ -62,7 +83,7 @@ describe('UpdateUserRoles role changes', () => {
 
   it('DeleteCustomerIds remove the role on those customers only where it is held', () => {
     const diff = applyRoleRequest([grant(C, 203), grant(OTHER, 100), grant(300n, 203)], req({ deleteRoleId: 100, deleteCustomerIds: [OTHER, 300n] }));
-    assert.deepEqual(diff, { put: [], remove: [OTHER] });
+    assert.deepEqual(diff, { put: [], remove: [role(OTHER, 100)] });
   });
 
   it('deletions come before additions: narrow an account list, then widen it to the whole customer', () => {

@@ -18,6 +18,9 @@ import { migrateSqlite as legacyMigrateSqlite, SQLITE_MIGRATIONS } from './legac
 import { dropSchemas, pgProblem, PG_URL, reportPgAway, schemaClient, throwAwaySchemaName } from './pg-test.js';
 import { introspectPostgres, introspectSqlite, sqliteFirstIds } from './schema/introspect.js';
 
+/** Every migration version, in order: a legacy store is upgraded through all of them. */
+const MIGRATION_VERSIONS = MIGRATIONS.map((m) => m.version);
+
 async function assertReadsBack(store: Store, d: LegacyData): Promise<void> {
   assert.equal(await store.getMeta(d.meta[0]), d.meta[1]);
   assert.deepEqual(await store.getCustomer(d.customer.id), d.customer);
@@ -26,6 +29,10 @@ async function assertReadsBack(store: Store, d: LegacyData): Promise<void> {
   assert.deepEqual(await store.queryAccounts({ scope: { customerIds: [d.customer.id], accountIds: [] }, prefix: { value: 'MAIN', on: 'nameOrNumber' } }), [d.account]);
   assert.deepEqual(await store.getUserByName('ADA@example.com'), d.user);
   assert.deepEqual(await store.listUserRoles(d.user.id), [d.role]);
+  // Migration 7: the upgraded user_roles holds several roles per user and customer.
+  await store.putUserRole({ ...d.role, roleId: 33, accountIds: null });
+  assert.deepEqual((await store.listUserRoles(d.user.id)).map((r) => r.roleId), [33, d.role.roleId]);
+  assert.equal(await store.deleteUserRole(d.user.id, d.role.customerId, 33), true);
   assert.deepEqual(await store.getUserInvitation(d.invitation.id), d.invitation);
   assert.deepEqual(await store.listClientLinksByManager([d.customer.id], ['LinkPending']), [d.link]);
   assert.deepEqual(await store.findDeveloperToken('dev-hash'), d.developerToken);
@@ -91,7 +98,7 @@ describe('SQLite stores created by the legacy migration SQL', () => {
       legacySqlite(file, upTo).close();
       if (!fs.existsSync(fresh)) await (await openStore({ backend: 'sqlite', file: fresh })).close();
       await (await openStore({ backend: 'sqlite', file })).close();
-      assert.deepEqual(sqliteVersions(file), MIGRATIONS.map((m) => m.version));
+      assert.deepEqual(sqliteVersions(file), MIGRATION_VERSIONS);
       assert.deepEqual(introspectSqlite(file), introspectSqlite(fresh));
       assert.deepEqual(sqliteFirstIds(file), sqliteFirstIds(fresh));
     });
@@ -165,7 +172,7 @@ if (problem !== null) {
         const client = await schemaClient(legacy);
         try {
           const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-          assert.deepEqual(rows.map((r) => r.version), MIGRATIONS.map((m) => m.version));
+          assert.deepEqual(rows.map((r) => r.version), MIGRATION_VERSIONS);
           assert.deepEqual(await introspectPostgres(client, legacy), await introspectPostgres(client, fresh));
         } finally {
           await client.end();

@@ -9,6 +9,9 @@ import type { Store } from '../../src/store/store.js';
 import { runStoreContract } from './store-contract.js';
 import { PG_URL, pgProblem, reportPgAway, throwAwaySchemaName } from './pg-test.js';
 
+/** Every migration version, in order: a legacy store is upgraded through all of them. */
+const MIGRATION_VERSIONS = MIGRATIONS.map((m) => m.version);
+
 const url = PG_URL;
 const schema = throwAwaySchemaName('test');
 
@@ -55,7 +58,7 @@ if (problem !== null) {
           'SELECT count(*)::text AS n FROM information_schema.tables WHERE table_schema = $1', [`${schema}_m`]);
         assert.equal(tables.rows[0].n, '15', 'all tables live in the schema');
         const { rows } = await client.query<{ version: number }>(`SELECT version FROM "${schema}_m".schema_migrations`);
-        assert.deepEqual(rows.map((r) => r.version).sort((a, b) => a - b), MIGRATIONS.map((m) => m.version));
+        assert.deepEqual(rows.map((r) => r.version).sort((x, y) => x - y), MIGRATION_VERSIONS);
       } finally {
         await client.end();
       }

@@ -9,6 +9,9 @@ import { openStore } from '../../src/store/open.js';
 import { MIGRATIONS } from '../../src/store/schema/migrations.js';
 import { runStoreContract } from './store-contract.js';
 
+/** Every migration version, in order: a legacy store is upgraded through all of them. */
+const MIGRATION_VERSIONS = MIGRATIONS.map((m) => m.version);
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'adcenter-store-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -32,7 +35,7 @@ describe('sqlite migrations', () => {
     try {
       assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
       const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
-      assert.deepEqual(versions, MIGRATIONS.map((m) => m.version));
+      assert.deepEqual(versions.map(Number), MIGRATION_VERSIONS);
     } finally {
       db.close();
     }

@@ -50,6 +50,23 @@ export function taxInformation(account: Account): KeyValueRecord[] | null {
   return kept.length ? kept.map((e) => ({ key: e.key ?? null, value: e.value ?? null })) : null;
 }
 
+/**
+ * UpdateAccount's TaxInformation: "To remove a key and value pair, set the key and then set the value
+ * to an empty string" — so the keys sent are set (or removed, with ""), the keys not sent are kept,
+ * and a TaxInformation left out or nil keeps them all.
+ */
+export function updatedTaxInformation(account: Account, current: readonly KeyValueRecord[] | null): KeyValueRecord[] | null {
+  if (!account.TaxInformation || account.TaxInformation.length === 0) return current === null ? null : [...current];
+  taxInformation(account); // the keys' checks
+  const merged = new Map((current ?? []).map((e) => [e.key, e] as const));
+  for (const entry of account.TaxInformation) {
+    const key = entry.key ?? null;
+    if (entry.value === null || entry.value === undefined || entry.value === '') merged.delete(key);
+    else merged.set(key, { key, value: entry.value });
+  }
+  return merged.size ? [...merged.values()] : null;
+}
+
 /** A payment method must belong to the account's customer; it takes the account out of Draft. */
 export async function checkPaymentMethod(store: Store, id: bigint | null | undefined, customerId: bigint): Promise<bigint | null> {
   if (id === undefined || id === null) return null;

@@ -1,4 +1,5 @@
-// UpdateAccount: a full overwrite of the account's settable fields, guarded by its TimeStamp.
+// UpdateAccount: changes the account's settable fields that are sent, guarded by its TimeStamp
+// (which field keeps its value when left out or nil: docs/behaviour.md "UpdateAccount and optional fields").
 import type { Handler } from '../context.js';
 import { ApiError } from '../../contract/api-error.js';
 import { StoreConflict } from '../../store/store.js';
@@ -7,7 +8,7 @@ import { checkTimeStamp, requireTimeStamp } from '../timestamps.js';
 import { newNestedId } from '../numbers.js';
 import { canUpdateAccounts, canUpdateAutoTagOnly } from '../roles.js';
 import {
-  accountName, checkPaymentMethod, checkPrimaryUser, DEFAULT_AUTO_TAG, DEFAULT_TIME_ZONE, taxInformation,
+  accountName, checkPaymentMethod, checkPrimaryUser, updatedTaxInformation,
 } from './account-rules.js';
 import type { AccountChanges } from '../../store/records.js';
 
@@ -23,29 +24,33 @@ export const updateAccount: Handler<'UpdateAccount'> = async (ctx, { Account: ac
   }
   const expected = checkTimeStamp(account.TimeStamp, current.version, 'Account.TimeStamp', 'account');
 
-  // Full overwrite: an optional field left out is cleared (or reset to its documented default).
-  // BusinessAddress is the exception: an account always keeps one, so leaving it out keeps it.
-  const paymentMethodId = await checkPaymentMethod(ctx.store, account.PaymentMethodId, current.customerId);
+  // A field left out keeps its value ("If no value is set for the update, this setting is not
+  // changed"). Nil clears only the payment fields, which an account may be without (the "full
+  // update" of services-protocol.md); TimeZone, AutoTagType, Language, PrimaryUserId and the business
+  // address always have a value, so nil keeps them too. TaxInformation merges by key.
+  const paymentMethodId = account.PaymentMethodId === undefined ? current.paymentMethodId
+    : await checkPaymentMethod(ctx.store, account.PaymentMethodId, current.customerId);
   const changes: AccountChanges = {
     name: accountName(account),
     financialStatus: current.financialStatus,
-    language: account.Language ?? null,
+    language: account.Language ?? current.language,
     lifeCycleStatus: current.lifeCycleStatus === 'Draft' && paymentMethodId !== null ? 'Active' : current.lifeCycleStatus,
     pauseReason: current.pauseReason,
     paymentMethodId,
-    billToCustomerId: paymentMethodId === null ? current.billToCustomerId : current.customerId,
-    primaryUserId: await checkPrimaryUser(ctx.store, account.PrimaryUserId, current.customerId),
-    timeZone: account.TimeZone ?? DEFAULT_TIME_ZONE,
-    autoTagType: account.AutoTagType ?? DEFAULT_AUTO_TAG,
+    billToCustomerId: paymentMethodId === null || paymentMethodId === current.paymentMethodId ? current.billToCustomerId : current.customerId,
+    primaryUserId: account.PrimaryUserId === undefined || account.PrimaryUserId === null ? current.primaryUserId
+      : await checkPrimaryUser(ctx.store, account.PrimaryUserId, current.customerId),
+    timeZone: account.TimeZone ?? current.timeZone,
+    autoTagType: account.AutoTagType ?? current.autoTagType,
     salesHouseCustomerId: current.salesHouseCustomerId,
-    backUpPaymentInstrumentId: account.BackUpPaymentInstrumentId ?? null,
-    billingThresholdAmount: account.BillingThresholdAmount ?? null,
-    soldToPaymentInstrumentId: account.SoldToPaymentInstrumentId ?? null,
+    backUpPaymentInstrumentId: sentOrKept(account.BackUpPaymentInstrumentId, current.backUpPaymentInstrumentId),
+    billingThresholdAmount: sentOrKept(account.BillingThresholdAmount, current.billingThresholdAmount),
+    soldToPaymentInstrumentId: sentOrKept(account.SoldToPaymentInstrumentId, current.soldToPaymentInstrumentId),
     accountMode: current.accountMode,
     businessAddress: account.BusinessAddress
       ? businessAddressRecord(account.BusinessAddress, current.businessAddress?.id ?? newNestedId(), 'Account.BusinessAddress')
       : current.businessAddress,
-    taxInformation: taxInformation(account),
+    taxInformation: updatedTaxInformation(account, current.taxInformation),
     lastModifiedTime: ctx.now(),
     lastModifiedByUserId: ctx.user.id,
   };
@@ -63,6 +68,11 @@ export const updateAccount: Handler<'UpdateAccount'> = async (ctx, { Account: ac
     throw err;
   }
 };
+
+/** Left out: kept; nil: cleared; else the value sent. */
+function sentOrKept<T>(value: T | null | undefined, current: T | null): T | null {
+  return value === undefined ? current : value;
+}
 
 function onlyAutoTagChanged(current: AccountChanges, next: AccountChanges): boolean {
   const keys: Array<keyof AccountChanges> = ['name', 'language', 'paymentMethodId', 'primaryUserId', 'timeZone',

@@ -7,7 +7,7 @@ import type { Context } from '../context.js';
 import { ApiError } from '../../contract/api-error.js';
 import { isAboveStandard, isCustomerLevelRole, KNOWN_ROLES, Role } from '../roles.js';
 import { accountsOfCustomer } from '../users/account-scope.js';
-import { managerRole } from '../users/user-authority.js';
+import { coversAccounts, userAuthority } from '../users/user-authority.js';
 import { email, INVITED_NAME_MAX, personName } from '../users/person-rules.js';
 
 /** "The duration of a user invitation is subject to change, and currently set at 30 days." */
@@ -22,10 +22,13 @@ export interface CreatedInvitation {
 export async function createInvitation(ctx: Context, input: Entity<'UserInvitation'>): Promise<CreatedInvitation> {
   const customerId = input.CustomerId;
   if (customerId === undefined) throw new ApiError('NullParameter', 'UserInvitation.CustomerId is required.');
-  const callerRole = managerRole(await ctx.access(), customerId);
-  if (callerRole === undefined) {
+  // Super Admins, Aggregators and Standard Users of the customer; a Standard User limited to some
+  // accounts invites only to accounts among theirs (nil AccountIds would mean every account).
+  const authority = userAuthority(await ctx.access(), customerId);
+  if (authority === undefined) {
     throw new ApiError('UserIsNotAuthorized', 'Only a Super Admin or Standard User of the customer may invite users.');
   }
+  const callerRole = authority.role;
   const roleId = input.RoleId;
   if (roleId === undefined) throw new ApiError('NullParameter', 'UserInvitation.RoleId is required.');
   if (!KNOWN_ROLES.includes(roleId)) {
@@ -33,6 +36,9 @@ export async function createInvitation(ctx: Context, input: Entity<'UserInvitati
   }
   if (callerRole === Role.StandardUser && isAboveStandard(roleId)) {
     throw new ApiError('UserIsNotAuthorized', 'A Standard User cannot invite a Super Admin or an Aggregator.');
+  }
+  if (!isCustomerLevelRole(roleId) && !coversAccounts(authority, input.AccountIds)) {
+    throw new ApiError('UserIsNotAuthorized', 'A Standard User limited to some accounts may invite users only to those accounts.');
   }
   const firstName = personName(input.FirstName, INVITED_NAME_MAX, 'UserInvitation.FirstName');
   const lastName = personName(input.LastName, INVITED_NAME_MAX, 'UserInvitation.LastName');

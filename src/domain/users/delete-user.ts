@@ -4,16 +4,20 @@ import type { Handler } from '../context.js';
 import { ApiError } from '../../contract/api-error.js';
 import { canDeleteUsers } from '../roles.js';
 import { checkTimeStamp } from '../timestamps.js';
-import { loadTarget } from './user-authority.js';
+import { coversUser, loadTarget, roleOn, userAuthority } from './user-authority.js';
 
 export const deleteUser: Handler<'DeleteUser'> = async (ctx, request) => {
   if (request.UserId === undefined) throw new ApiError('NullParameter', 'UserId is required.');
   const target = await loadTarget(ctx.store, request.UserId);
-  // Deleting ends the user everywhere, so only a Super Admin of the customer the user was created
-  // in may do it; elsewhere the way to drop a user is UpdateUserRoles.
+  // Deleting ends the user everywhere, so only a manager of the customer the user was created in
+  // may do it (elsewhere the way to drop a user is UpdateUserRoles): a Super Admin or Aggregator, or
+  // a Standard User for Standard Users, Advertiser Campaign Managers and Viewers within their reach.
   const access = await ctx.access();
-  if (!target || !canDeleteUsers(access.directCustomerRole(target.user.customerId))) {
-    throw new ApiError('UserIsNotAuthorized', 'Only a Super Admin of the user\'s customer may delete the user.');
+  const home = target?.user.customerId;
+  const authority = home === undefined ? undefined : userAuthority(access, home);
+  if (!target || home === undefined || !authority || !coversUser(authority, target, home)
+    || !canDeleteUsers(authority.role, roleOn(target, home))) {
+    throw new ApiError('UserIsNotAuthorized', 'The user may not delete this user.');
   }
   if (target.user.id === ctx.user.id) throw new ApiError('InvalidParameter', 'A user cannot delete themself.');
   if (target.user.lifeCycleStatus === 'Deleted') throw new ApiError('EntityNotExistent', 'The user has already been deleted.');

@@ -8,7 +8,9 @@ import { ApiError } from '../../contract/api-error.js';
 import { isAboveStandard, KNOWN_ROLES, Role } from '../roles.js';
 import { accountsOfCustomer } from './account-scope.js';
 import { applyRoleRequest, type RoleRequest } from './role-changes.js';
-import { belongsTo, loadTarget, managerRole, roleOn, type TargetUser } from './user-authority.js';
+import {
+  belongsTo, coversAccounts, coversUser, loadTarget, managerRole, roleOn, userAuthority, type TargetUser, type UserAuthority,
+} from './user-authority.js';
 
 /** The request carries no TimeStamp: a concurrent change is retried on fresh data this many times. */
 const ATTEMPTS = 3;
@@ -18,12 +20,14 @@ export const updateUserRoles: Handler<'UpdateUserRoles'> = async (ctx, request) 
   if (customerId === undefined) throw new ApiError('NullParameter', 'CustomerId is required.');
   if (userId === undefined) throw new ApiError('NullParameter', 'UserId is required.');
   const access = await ctx.access();
-  if (managerRole(access, customerId) === undefined) {
+  const authority = userAuthority(access, customerId);
+  if (authority === undefined) {
     throw new ApiError('UserIsNotAuthorized', 'The user may not manage the users of this customer.');
   }
   let target = await targetIn(ctx, userId, customerId);
   const base = roleRequest(access, customerId, request);
   refuseStandardOverreach(access, target, base);
+  refuseBeyondAccounts(authority, target, customerId, request);
   const req: RoleRequest = {
     ...base,
     newAccountIds: await accountsOfCustomer(ctx.store, customerId, request.NewAccountIds, 'NewAccountIds'),
@@ -34,12 +38,32 @@ export const updateUserRoles: Handler<'UpdateUserRoles'> = async (ctx, request) 
     refuseStandardOverreach(access, target, req);
     const change = applyRoleRequest(target.roles, req);
     if (change.put.length === 0 && change.remove.length === 0) return { LastModifiedTime: target.user.lastModifiedTime };
-    const updated = await ctx.store.updateUserRoles(target.user.id, target.user.version, { ...change, byUserId: ctx.user.id });
+    // GetUser's CustomerRoles has "at minimum one list item": a user is never left without a role.
+    if (change.roles.length === 0) {
+      throw new ApiError('InvalidParameter', 'This would remove the user\'s last role; give the user another role first, or use DeleteUser.');
+    }
+    const updated = await ctx.store.updateUserRoles(target.user.id, target.user.version, { put: change.put, remove: change.remove, byUserId: ctx.user.id });
     if (updated) return { LastModifiedTime: updated.lastModifiedTime };
     if (attempt === ATTEMPTS) throw new ApiError('TimestampNotMatch', 'The user kept changing; try again.');
     target = await targetIn(ctx, userId, customerId);
   }
 };
+
+/**
+ * A Standard User limited to some accounts manages only the users within those accounts, and only
+ * within them: the target and every account list of the request must lie inside their accounts, and
+ * whole-customer grants (no account list, or other customers) are beyond them.
+ */
+function refuseBeyondAccounts(authority: UserAuthority, target: TargetUser, customerId: bigint, request: RequestOf<'UpdateUserRoles'>): void {
+  if (authority.accounts === null) return;
+  const wholeCustomerGrant = request.NewRoleId !== undefined && request.NewRoleId !== null && !request.NewAccountIds?.length;
+  if (!coversUser(authority, target, customerId) || wholeCustomerGrant
+    || request.NewCustomerIds?.length || request.DeleteCustomerIds?.length
+    || (request.NewAccountIds?.length && !coversAccounts(authority, request.NewAccountIds))
+    || (request.DeleteAccountIds?.length && !coversAccounts(authority, request.DeleteAccountIds))) {
+    throw new ApiError('UserIsNotAuthorized', 'A Standard User limited to some accounts manages users only within those accounts.');
+  }
+}
 
 /** The user, when they belong to the customer ("The identifier of the customer to which the user belongs"). */
 async function targetIn(ctx: Context, userId: bigint, customerId: bigint): Promise<TargetUser> {
@@ -92,7 +116,7 @@ function refuseStandardOverreach(
 ): void {
   const touched = new Set([req.customerId, ...(req.newCustomerIds ?? []), ...(req.deleteCustomerIds ?? [])]);
   for (const customerId of touched) {
-    if (managerRole(access, customerId) !== Role.StandardUser) continue;
+    if (userAuthority(access, customerId)?.role !== Role.StandardUser) continue;
     if (isAboveStandard(req.newRoleId ?? undefined) || isAboveStandard(req.deleteRoleId ?? undefined)
       || isAboveStandard(roleOn(target, customerId))) {
       throw new ApiError('UserIsNotAuthorized', 'A Standard User cannot set or modify a Super Admin or Aggregator role.');

@@ -63,7 +63,32 @@ function stepDdl(dialect: SchemaDialect, step: MigrationStep): string[] {
     case 'createTable': return createTable(dialect, step.table);
     case 'addColumn': return [`ALTER TABLE ${step.table} ADD COLUMN ${columnDef(dialect, step.column, null)}`];
     case 'createIndex': return [createIndex(dialect, step.index)];
+    case 'replacePrimaryKey': return replacePrimaryKey(dialect, step.table, step.indexes);
   }
+}
+
+/**
+ * PostgreSQL swaps the key constraint (keeping its name). SQLite rebuilds the table: a copy with
+ * the new key, the rows moved over, the old table dropped (its indexes with it) and the copy
+ * renamed, then the indexes created again.
+ */
+function replacePrimaryKey(dialect: SchemaDialect, t: Table, indexes: readonly Index[]): string[] {
+  const key = t.primaryKey?.columns ?? [];
+  if (dialect === 'postgres') {
+    return [
+      `ALTER TABLE ${t.name} DROP CONSTRAINT ${primaryKeyName(t.name)}`,
+      `ALTER TABLE ${t.name} ADD CONSTRAINT ${primaryKeyName(t.name)} PRIMARY KEY (${key.join(', ')})`,
+    ];
+  }
+  const copy = `${t.name}_rebuilt`;
+  const columns = t.columns.map((c) => c.name).join(', ');
+  return [
+    ...createTable(dialect, { ...t, name: copy }),
+    `INSERT INTO ${copy} (${columns}) SELECT ${columns} FROM ${t.name}`,
+    `DROP TABLE ${t.name}`,
+    `ALTER TABLE ${copy} RENAME TO ${t.name}`,
+    ...indexes.map((i) => createIndex(dialect, i)),
+  ];
 }
 
 /** The statements of one migration, in order. Names are constants of the schema, never input. */

@@ -45,7 +45,13 @@ export interface Index {
 export type MigrationStep =
   | { readonly kind: 'createTable'; readonly table: Table }
   | { readonly kind: 'addColumn'; readonly table: string; readonly column: Column }
-  | { readonly kind: 'createIndex'; readonly index: Index };
+  | { readonly kind: 'createIndex'; readonly index: Index }
+  /**
+   * A new primary key for an existing table, rows kept. `table` is the table's whole definition
+   * with the new key (SQLite cannot alter a key, so it rebuilds the table from it) and `indexes`
+   * are the table's indexes, which SQLite's rebuild must create again.
+   */
+  | { readonly kind: 'replacePrimaryKey'; readonly table: Table; readonly indexes: readonly Index[] };
 
 /** One recorded schema change. Never edit an applied one (its version's meaning is fixed); append. */
 export interface Migration {

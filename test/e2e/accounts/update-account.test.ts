@@ -1,4 +1,4 @@
-// UpdateAccount end to end: a full overwrite guarded by the TimeStamp, its permissions and refusals,
+// UpdateAccount end to end: fields sent are changed, fields left out kept, guarded by the TimeStamp, its permissions and refusals,
 // over SOAP and REST, and the stale TimeStamp refused alike on both faces.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -31,7 +31,7 @@ describe('SOAP UpdateAccount', () => {
   }
   const update = (creds: SoapCredentials, fields: Fields): Promise<SoapResult> => soap(server.soapUrl, 'UpdateAccount', accountXml(fields), creds);
 
-  it('overwrites the whole account: fields left out are cleared or reset to their defaults', async () => {
+  it('keeps the fields left out (not reset to defaults, not cleared): "If no value is set for the update, this setting is not changed"', async () => {
     const { id, number } = await addOk(admin, newAccount(uniqueName('Overwrite'), { TimeZone: 'OsakaSapporoTokyo', AutoTagType: 'Replace' }));
     const before = (await store.getAccount(id))!;
     const ts = await timeStampOf(admin, id);
@@ -43,10 +43,11 @@ describe('SOAP UpdateAccount', () => {
 
     const after = (await store.getAccount(id))!;
     assert.equal(after.name, newName);
-    assert.equal(after.timeZone, 'PacificTimeUSCanadaTijuana', 'TimeZone reset to its default');
-    assert.equal(after.autoTagType, 'Inactive', 'AutoTagType reset to its default');
-    assert.equal(after.paymentMethodId, null, 'PaymentMethodId cleared');
-    assert.equal(after.primaryUserId, null, 'PrimaryUserId cleared');
+    assert.equal(after.timeZone, 'OsakaSapporoTokyo', 'TimeZone kept');
+    assert.equal(after.autoTagType, 'Replace', 'AutoTagType kept');
+    assert.equal(after.paymentMethodId, before.paymentMethodId, 'PaymentMethodId kept');
+    assert.equal(after.primaryUserId, before.primaryUserId, 'PrimaryUserId kept');
+    assert.equal(after.language, before.language, 'Language kept');
     // Read-only and kept: number, currency, owner, status, business address (not sent = kept).
     assert.equal(after.number, number);
     assert.equal(after.currencyCode, before.currencyCode);

@@ -88,13 +88,12 @@ describe('user management over REST and SOAP', () => {
       assert.ok((active.body.UsersInfo as unknown[]).length >= 5);
     });
 
-    it('SOAP: a Viewer and an account-restricted Advertiser Campaign Manager may list the users too', async () => {
-      for (const token of [viewerToken, acmToken]) {
+    it('SOAP: a Viewer and an account-restricted Advertiser Campaign Manager may list, and see themselves only (what GetUser shows them)', async () => {
+      for (const [token, self] of [[viewerToken, viewer], [acmToken, acm]] as const) {
         const res = await call.soap('GetUsersInfo', `<CustomerId>${a.customer.id}</CustomerId><StatusFilter>Active</StatusFilter>`, token);
         assert.equal(res.status, 200, res.text);
         const infos = findAll(res.root, 'UserInfo');
-        assert.deepEqual(infos.slice(0, 2).map((i) => [text(i, 'Id'), text(i, 'UserName')]),
-          [[a.user.id.toString(), a.user.userName], [standard.id.toString(), standard.userName]]);
+        assert.deepEqual(infos.map((i) => [text(i, 'Id'), text(i, 'UserName')]), [[self.id.toString(), self.userName]]);
       }
     });
 
@@ -151,29 +150,36 @@ describe('user management over REST and SOAP', () => {
       assert.equal(user.TimeStamp, timeStampOf(after));
     });
 
-    it('is a full overwrite: optional fields left out are cleared, Lcid goes back to EnglishUS', async () => {
+    it('"If no value is set for the update, this setting is not changed": fields left out are kept, "" clears an optional text (REST)', async () => {
       const target = await fresh(100);
       const first = await call.rest('UpdateUser', { User: userJson(target) }, admin);
       assert.equal(first.status, 200, first.text);
       const mid = await stored(target.id);
       const res = await call.rest('UpdateUser', {
-        User: { Id: target.id.toString(), TimeStamp: timeStampOf(mid), Name: { FirstName: 'Only', LastName: 'Required' },
-          ContactInfo: { Email: 'only@example.com', Phone1: '1' } },
+        User: { Id: target.id.toString(), TimeStamp: timeStampOf(mid), Name: { FirstName: 'Only' }, JobTitle: '',
+          ContactInfo: { Phone2: null } },
       }, admin);
       assert.equal(res.status, 200, res.text);
       const after = await stored(target.id);
-      assert.deepEqual([after.middleInitial, after.jobTitle, after.lcid, after.contactInfo?.phone2, after.contactInfo?.address,
-        after.contactInfo?.emailFormat], [null, null, 'EnglishUS', null, null, null]);
+      assert.deepEqual([after.firstName, after.lastName, after.middleInitial, after.jobTitle, after.lcid],
+        ['Only', 'Hopper', 'B', null, 'EnglishUK']);
+      assert.deepEqual({ ...after.contactInfo, address: null }, { ...mid.contactInfo, address: null });
+      assert.deepEqual(after.contactInfo?.address, mid.contactInfo?.address);
     });
 
-    it('SOAP: any user may update themself, a Viewer included', async () => {
-      const self = await fresh(100);
+    it('SOAP: a Standard User may update themself; a Viewer may not, even themself (only Super Admin or Standard may call UpdateUser)', async () => {
+      const self = await fresh(203, [a.account.id]);
       const token = await tokenFor(store, self.id);
       const res = await call.soap('UpdateUser', userXml(self), token);
       assert.equal(res.status, 200, res.text);
       const after = await stored(self.id);
       assert.equal(text(res.root, 'LastModifiedTime')?.slice(0, 23), after.lastModifiedTime.toISOString().slice(0, 23));
       assert.deepEqual([after.firstName, after.contactInfo?.email, after.lastModifiedByUserId], ['Self', 'self@example.com', self.id]);
+      const viewerSelf = await fresh(100);
+      const viewerSelfToken = await tokenFor(store, viewerSelf.id);
+      assert.deepEqual(faultCodes(await call.soap('UpdateUser', userXml(viewerSelf), viewerSelfToken)), [106]);
+      assert.deepEqual(restCodes(await call.rest('UpdateUser', { User: userJson(viewerSelf) }, viewerSelfToken)), [106]);
+      assert.equal((await stored(viewerSelf.id)).version, viewerSelf.version, 'nothing stored');
     });
 
     it('a Standard User may update a Standard User but not a Super Admin (106)', async () => {
@@ -206,21 +212,18 @@ describe('user management over REST and SOAP', () => {
       assert.deepEqual(faultCodes(soap), [209]);
     });
 
-    it('validation: User/Id/Name/Email/Phone1 required (203), name > 100 (211), other limits and shapes (201)', async () => {
+    it('validation: User/Id required (203), a blank name or e-mail 203, name > 100 (211), other limits and shapes (201)', async () => {
       const target = await fresh(203);
       const contact = { Email: 'x@example.com', Phone1: '1' };
       const cases: Array<[Record<string, unknown> | null, number]> = [
         [null, 203],
         [userJson(target, { Id: null }), 203],
-        [userJson(target, { Name: null }), 203],
         [userJson(target, { Name: { FirstName: ' ', LastName: 'x' } }), 203],
         [userJson(target, { Name: { FirstName: 'x'.repeat(101), LastName: 'x' } }), 211],
         [userJson(target, { Name: { FirstName: 'x', LastName: 'y'.repeat(101) } }), 211],
         [userJson(target, { Name: { FirstName: 'x', LastName: 'y', MiddleInitial: 'AB' } }), 201],
         [userJson(target, { JobTitle: 'j'.repeat(51) }), 201],
-        [userJson(target, { ContactInfo: null }), 203],
-        [userJson(target, { ContactInfo: { Phone1: '1' } }), 203],
-        [userJson(target, { ContactInfo: { Email: 'x@example.com' } }), 203],
+        [userJson(target, { ContactInfo: { Email: ' ' } }), 203],
         [userJson(target, { ContactInfo: { ...contact, Email: `${'e'.repeat(90)}@example.com` } }), 201],
         [userJson(target, { ContactInfo: { ...contact, Email: 'not-an-address' } }), 201],
         [userJson(target, { ContactInfo: { ...contact, Fax: '9'.repeat(101) } }), 201],
@@ -273,14 +276,14 @@ describe('user management over REST and SOAP', () => {
       assert.equal((await stored(target.id)).lifeCycleStatus, 'Deleted');
     });
 
-    it('Super Admin only: Standard Users, Viewers and others are 106, as is an unknown user', async () => {
+    it('Super Admin (or Standard for lesser roles) only: Viewers and others are 106, as is an unknown user', async () => {
       const target = await fresh(100);
       const body = { UserId: target.id.toString(), TimeStamp: timeStampOf(target) };
-      for (const token of [standardToken, viewerToken, acmToken]) {
+      for (const token of [viewerToken, acmToken, restrictedToken]) {
         const res = await call.rest('DeleteUser', body, token);
         assert.deepEqual([res.status, restCodes(res)], [403, [106]]);
       }
-      assert.deepEqual(faultCodes(await call.soap('DeleteUser', `<UserId>${target.id}</UserId><TimeStamp>${body.TimeStamp}</TimeStamp>`, standardToken)), [106]);
+      assert.deepEqual(faultCodes(await call.soap('DeleteUser', `<UserId>${target.id}</UserId><TimeStamp>${body.TimeStamp}</TimeStamp>`, viewerToken)), [106]);
       assert.deepEqual(restCodes(await call.rest('DeleteUser', { ...body, UserId: '999999999999' }, admin)), [106]);
       assert.equal((await stored(target.id)).lifeCycleStatus, 'Active');
     });
@@ -349,7 +352,7 @@ describe('user management over REST and SOAP', () => {
       assert.deepEqual(await roles(target.id), [[a.customer.id, 16, null]]);
     });
 
-    it('adds accounts to an account list; a Super Admin cannot be restricted to accounts; deleting the role removes it', async () => {
+    it('adds accounts to an account list; a Super Admin cannot be restricted to accounts; the last role cannot be deleted (201)', async () => {
       const target = await fresh(100, [a.account.id]);
       const body = { CustomerId: a.customer.id.toString(), UserId: target.id.toString() };
       assert.equal((await call.rest('UpdateUserRoles', { ...body, NewRoleId: 100, NewAccountIds: [a2.id.toString()] }, admin)).status, 200);
@@ -360,11 +363,13 @@ describe('user management over REST and SOAP', () => {
       // Deleting a role the user does not hold changes nothing (and succeeds).
       assert.equal((await call.rest('UpdateUserRoles', { ...body, DeleteRoleId: 16 }, admin)).status, 200);
       assert.equal((await stored(target.id)).version, version);
-      assert.equal((await call.rest('UpdateUserRoles', { ...body, DeleteRoleId: 41 }, admin)).status, 200);
-      assert.deepEqual(await roles(target.id), []);
-      const listed = await call.rest('GetUsersInfo', { CustomerId: a.customer.id.toString() }, admin);
-      assert.ok((listed.body.UsersInfo as Array<{ Id: string }>).some((u) => u.Id === target.id.toString()),
-        'still a user of the customer they were created in');
+      // GetUser's CustomerRoles has "at minimum one list item": the last role stays.
+      const last = await call.rest('UpdateUserRoles', { ...body, DeleteRoleId: 41 }, admin);
+      assert.deepEqual([last.status, restCodes(last), last.body.Type], [400, [201], 'ApiFault']);
+      assert.deepEqual(faultCodes(await call.soap('UpdateUserRoles',
+        `<CustomerId>${a.customer.id}</CustomerId><UserId>${target.id}</UserId><DeleteRoleId>41</DeleteRoleId>`, admin)), [201]);
+      assert.deepEqual(await roles(target.id), [[a.customer.id, 41, null]]);
+      assert.equal((await stored(target.id)).version, version);
     });
 
     it('NewCustomerIds and DeleteCustomerIds, on customers the caller manages', async () => {

@@ -83,7 +83,7 @@ export function userAndInvitationTests(ctx: Ctx): void {
       await ctx.store.putUserRole({ userId: u.id, customerId: c2.id, roleId: 100, accountIds: null });
       const after = await ctx.store.updateUserRoles(u.id, 1n, {
         put: [{ customerId: c1.id, roleId: 16, accountIds: [BIG, BIG + 1n] }, { customerId: c3.id, roleId: 203, accountIds: null }],
-        remove: [c2.id],
+        remove: [{ customerId: c2.id, roleId: 100 }],
         byUserId: BIG + 5n,
       });
       assert.ok(after);
@@ -103,7 +103,7 @@ export function userAndInvitationTests(ctx: Ctx): void {
       const u = await user(ctx, c.id);
       await ctx.store.putUserRole({ userId: u.id, customerId: c.id, roleId: 100, accountIds: null });
       const stale = await ctx.store.updateUserRoles(u.id, 7n, {
-        put: [{ customerId: c.id, roleId: 41, accountIds: null }], remove: [c.id], byUserId: BIG,
+        put: [{ customerId: c.id, roleId: 41, accountIds: null }], remove: [{ customerId: c.id, roleId: 100 }], byUserId: BIG,
       });
       assert.equal(stale, null);
       assert.deepEqual(await ctx.store.getUser(u.id), u);

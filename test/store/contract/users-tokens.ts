@@ -84,7 +84,7 @@ export function userAndTokenTests(ctx: Ctx): void {
   });
 
   describe('user roles', () => {
-    it('puts, lists by user and by customer, and replaces the role for the same customer', async () => {
+    it('puts, lists by user and by customer; a second role on the same customer is added beside the first', async () => {
       const c1 = await customer(ctx);
       const c2 = await customer(ctx);
       const u1 = await user(ctx, c1.id);
@@ -100,10 +100,36 @@ export function userAndTokenTests(ctx: Ctx): void {
       ]);
       await ctx.store.putUserRole({ userId: u1.id, customerId: c1.id, roleId: 33, accountIds: null });
       assert.deepEqual(await ctx.store.listCustomerRoles(c1.id), [
+        { userId: u1.id, customerId: c1.id, roleId: 16, accountIds: [acc.id, BIG] },
         { userId: u1.id, customerId: c1.id, roleId: 33, accountIds: null },
         { userId: u2.id, customerId: c1.id, roleId: 41, accountIds: [] },
       ]);
-      assert.equal((await ctx.store.listUserRoles(u1.id)).length, 2);
+      assert.equal((await ctx.store.listUserRoles(u1.id)).length, 3);
+    });
+
+    it('the same role on the same customer again replaces its account list (an upsert per user, customer and role)', async () => {
+      const c = await customer(ctx);
+      const u = await user(ctx, c.id);
+      const acc = await account(ctx, c.id);
+      await ctx.store.putUserRole({ userId: u.id, customerId: c.id, roleId: 16, accountIds: [acc.id] });
+      await ctx.store.putUserRole({ userId: u.id, customerId: c.id, roleId: 16, accountIds: [acc.id, BIG] });
+      assert.deepEqual(await ctx.store.listUserRoles(u.id), [{ userId: u.id, customerId: c.id, roleId: 16, accountIds: [acc.id, BIG] }]);
+    });
+
+    it('an Aggregator holds 33 and 41 on one customer; removing one role keeps the other', async () => {
+      const c = await customer(ctx);
+      const u = await user(ctx, c.id);
+      await ctx.store.putUserRole({ userId: u.id, customerId: c.id, roleId: 41, accountIds: null });
+      await ctx.store.putUserRole({ userId: u.id, customerId: c.id, roleId: 33, accountIds: null });
+      assert.deepEqual((await ctx.store.listUserRoles(u.id)).map((r) => r.roleId), [33, 41], 'ordered by role id');
+      assert.equal(await ctx.store.deleteUserRole(u.id, c.id, 41), true);
+      assert.equal(await ctx.store.deleteUserRole(u.id, c.id, 41), false);
+      assert.deepEqual(await ctx.store.listUserRoles(u.id), [{ userId: u.id, customerId: c.id, roleId: 33, accountIds: null }]);
+      const after = await ctx.store.updateUserRoles(u.id, 1n, {
+        put: [{ customerId: c.id, roleId: 41, accountIds: null }], remove: [{ customerId: c.id, roleId: 33 }], byUserId: BIG,
+      });
+      assert.ok(after);
+      assert.deepEqual(await ctx.store.listUserRoles(u.id), [{ userId: u.id, customerId: c.id, roleId: 41, accountIds: null }]);
     });
   });
 

@@ -35,7 +35,10 @@ export function userFromRow(r: Row): UserRecord {
   };
 }
 
-/** Upsert of the one role a user holds on a customer. */
+/**
+ * Upsert of one role of a user on a customer (a user may hold several there, e.g. an Aggregator's 33
+ * and 41): the same role again replaces its account list.
+ */
 export function putRoleStatement(sql: Sql, role: UserRoleRecord): Statement {
   const p = sql.params();
   const columns: Columns = [
@@ -44,7 +47,7 @@ export function putRoleStatement(sql: Sql, role: UserRoleRecord): Statement {
   ];
   return {
     sql: `INSERT INTO user_roles (${columns.map(([c]) => c).join(', ')}) VALUES (${columns.map(([, v]) => p.add(v)).join(', ')}) `
-      + 'ON CONFLICT (user_id, customer_id) DO UPDATE SET role_id = excluded.role_id, account_ids = excluded.account_ids',
+      + 'ON CONFLICT (user_id, customer_id, role_id) DO UPDATE SET account_ids = excluded.account_ids',
     params: p.values,
   };
 }

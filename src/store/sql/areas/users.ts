@@ -8,9 +8,13 @@ import { userRevocation } from './oauth.js';
 import { insertUserStatement, putRoleStatement, userChangeColumns, userFromRow, userRoleFromRow } from './user-rows.js';
 
 export function userPart(sql: Sql): UserStore {
-  function removeRole(userId: bigint, customerId: bigint): Statement {
+  /** One role on the customer, or (roleId undefined) every role there. */
+  function removeRole(userId: bigint, customerId: bigint, roleId?: number): Statement {
     const p = sql.params();
-    return { sql: `DELETE FROM user_roles WHERE user_id = ${p.add(userId)} AND customer_id = ${p.add(customerId)}`, params: p.values };
+    // Placeholders are numbered in the order they are added: add them in the statement's order.
+    let text = `DELETE FROM user_roles WHERE user_id = ${p.add(userId)} AND customer_id = ${p.add(customerId)}`;
+    if (roleId !== undefined) text += ` AND role_id = ${p.add(roleId)}`;
+    return { sql: text, params: p.values };
   }
 
   function removeRoles(userId: bigint): Statement {
@@ -70,16 +74,16 @@ export function userPart(sql: Sql): UserStore {
 
     async listUserRoles(userId) {
       const p = sql.params();
-      return (await sql.all(`SELECT * FROM user_roles WHERE user_id = ${p.add(userId)} ORDER BY customer_id`, p.values)).map(userRoleFromRow);
+      return (await sql.all(`SELECT * FROM user_roles WHERE user_id = ${p.add(userId)} ORDER BY customer_id, role_id`, p.values)).map(userRoleFromRow);
     },
 
     async listCustomerRoles(customerId) {
       const p = sql.params();
-      return (await sql.all(`SELECT * FROM user_roles WHERE customer_id = ${p.add(customerId)} ORDER BY user_id`, p.values)).map(userRoleFromRow);
+      return (await sql.all(`SELECT * FROM user_roles WHERE customer_id = ${p.add(customerId)} ORDER BY user_id, role_id`, p.values)).map(userRoleFromRow);
     },
 
-    async deleteUserRole(userId, customerId) {
-      const { sql: text, params } = removeRole(userId, customerId);
+    async deleteUserRole(userId, customerId, roleId) {
+      const { sql: text, params } = removeRole(userId, customerId, roleId);
       return (await sql.run(text, params)) > 0;
     },
 
@@ -91,7 +95,7 @@ export function userPart(sql: Sql): UserStore {
     async updateUserRoles(userId, expectedVersion, change) {
       const rows = await sql.transaction([
         sql.updateStatement('users', userId, expectedVersion, [['last_modified_by_user_id', change.byUserId]]),
-        ...change.remove.map((customerId) => removeRole(userId, customerId)),
+        ...change.remove.map((key) => removeRole(userId, key.customerId, key.roleId)),
         ...change.put.map((grant) => putRoleStatement(sql, { ...grant, userId })),
       ]);
       return rows === null ? null : userFromRow(rows[0]![0]!);

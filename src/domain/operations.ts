@@ -8,6 +8,14 @@ import { getAccount } from './accounts/get-account.js';
 import { getAccountsInfo } from './accounts/get-accounts-info.js';
 import { searchAccounts } from './accounts/search-accounts.js';
 import { updateAccount } from './accounts/update-account.js';
+import { deleteCustomer } from './customers/delete-customer.js';
+import { getAccessibleCustomer } from './customers/get-accessible-customer.js';
+import { getCustomer } from './customers/get-customer.js';
+import { getCustomersInfo } from './customers/get-customers-info.js';
+import { mapCustomerIdToExternalCustomerId } from './customers/map-customer-id.js';
+import { searchCustomers } from './customers/search-customers.js';
+import { updateCustomer } from './customers/update-customer.js';
+import { upgradeCustomerToAgency } from './customers/upgrade-customer-to-agency.js';
 import { searchUserInvitations } from './invitations/search-user-invitations.js';
 import { sendUserInvitation } from './invitations/send-user-invitation.js';
 import { deleteUser } from './users/delete-user.js';
@@ -19,6 +27,16 @@ import { updateUserRoles } from './users/update-user-roles.js';
 
 export const handlers: { readonly [O in OperationName]?: Handler<O> } = {
   AddAccount: addAccount,
+  // Customers (issue 7)
+  DeleteCustomer: deleteCustomer,
+  GetAccessibleCustomer: getAccessibleCustomer,
+  GetCustomer: getCustomer,
+  GetCustomersInfo: getCustomersInfo,
+  MapCustomerIdToExternalCustomerId: mapCustomerIdToExternalCustomerId,
+  SearchCustomers: searchCustomers,
+  UpdateCustomer: updateCustomer,
+  UpgradeCustomerToAgency: upgradeCustomerToAgency,
+  // The rest, alphabetically
   DeleteUser: deleteUser,
   FindAccounts: findAccounts,
   GetAccount: getAccount,

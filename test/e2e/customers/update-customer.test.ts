@@ -59,6 +59,19 @@ describe('UpdateCustomer', () => {
     assert.equal(Date.parse(value(res, 'LastModifiedTime')!), after.lastModifiedTime.getTime());
   });
 
+  it('SOAP: a suds-style Customer, every unset element empty (<e:CustomerAddress/>, <e:ServiceLevel/> …), is accepted', async () => {
+    const t = await world.newTenant('Suds');
+    const before = await world.customer(t.customer.id);
+    const name = uniqueName('Suds');
+    const empties = ['CustomerFinancialStatus', 'LastModifiedByUserId', 'LastModifiedTime', 'MarketCountry', 'ForwardCompatibilityMap',
+      'MarketLanguage', 'ServiceLevel', 'CustomerLifeCycleStatus', 'Number', 'CustomerAddress'].map((e) => `<e:${e}/>`).join('');
+    const inner = `<Customer><e:Id>${t.customer.id}</e:Id><e:Industry>Education</e:Industry><e:Name>${name}</e:Name>`
+      + `<e:TimeStamp>${timeStampOf(before)}</e:TimeStamp>${empties}</Customer>`;
+    expectOk(await world.faces.soap('UpdateCustomer', inner, t.token), 'UpdateCustomer');
+    const after = await world.customer(t.customer.id);
+    assert.deepEqual([after.name, after.industry, after.marketCountry, after.serviceLevel], [name, 'Education', before.marketCountry, before.serviceLevel]);
+  });
+
   it('an Aggregator of the customer, and the agency\'s Super Admin through its customer link, may update', async () => {
     const { C, A } = world;
     const aggregator = await world.newUser(C.customer.id, ROLES.Aggregator);

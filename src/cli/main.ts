@@ -5,6 +5,8 @@ import { serve } from './serve.js';
 import { token } from './token.js';
 import { registerApp } from './app.js';
 import { outbox } from './outbox.js';
+import { createCustomer } from './customer.js';
+import { accountManager } from './user.js';
 import { DEFAULT_DATA_DIR } from './store-options.js';
 
 function positiveInt(value: string): number {
@@ -54,6 +56,22 @@ storeOptions(app.command('register').description('register an application; print
   .option('--confidential', 'a web application that authenticates with a client secret')
   .option('--user <userName>', 'the owner (default: the demo Super Admin)')
   .action(async (opts) => registerApp(opts));
+
+const customer = program.command('customer').description('customers (setting up the hierarchy)');
+storeOptions(customer.command('create').description('create a customer with its first account and Super Admin; prints ids and the password (once)'))
+  .requiredOption('--name <name>', 'the customer name (at most 90 characters)')
+  .requiredOption('--email <email>', 'e-mail address and user name of its Super Admin')
+  .option('--agency', 'make the customer an agency')
+  .option('--first-name <name>', 'the Super Admin\'s first name (default Super)')
+  .option('--last-name <name>', 'the Super Admin\'s last name (default Admin)')
+  .option('--account-name <name>', 'name of its first account (default "<name> account")')
+  .action(async (opts) => createCustomer(opts));
+
+const user = program.command('user').description('users');
+storeOptions(user.command('account-manager').description('designate an internal account manager (may delete customers)'))
+  .argument('<email>', 'the user name')
+  .option('--revoke', 'remove the designation')
+  .action(async (email: string, opts) => accountManager(email, opts));
 
 program.parseAsync().catch((err: unknown) => {
   process.stderr.write(`adcenter: ${err instanceof Error ? err.message : String(err)}\n`);

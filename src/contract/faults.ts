@@ -36,7 +36,9 @@ export const faults = {
   TimestampNotMatch: op(209, 'The time stamp does not match.'),
   EntityNotExistent: op(210, 'The entity does not exist.'),
   NameTooLong: op(211, 'The specified name is too long.'),
+  CustomerNull: op(310, 'You should specify a Customer object, for example when creating or updating customers.'),
   RequiredPredicateMissing: op(474, 'Required search predicate is missing.'),
+  DateNotInRange: op(532, 'A date or date/time is not in the range of dates that the service supports, or the end of a time range is earlier than the start.'),
   AccountStatusTransitionInvalid: op(1126, "The existing account status can't be transitioned to the requested account status."),
   BusinessAddressRequired: op(1139, 'The business address of this account is required.'),
   BusinessAddressInvalid: op(1140, 'The business address of this account is not valid.'),
@@ -44,6 +46,7 @@ export const faults = {
   AccountUpdateNotAllowed: op(2192, 'The account may not be updated given its current lifecycle status.'),
   BatchSizeExceeded: op(3024, 'The batch size exceeds the limit.'),
   PredicateInvalid: op(3030, 'The Predicate passed in the search is invalid.'),
+  CustomerPredicateMissing: op(3079, 'At least one predicate is required to search for customers.'),
   PageInfoInvalid: op(3080, 'Page Info must be present and have index greater than 0 (zero).'),
   UserInvitationNull: op(3086, 'The UserInvitation field cannot be null or empty for the SendUserInvitation operation.'),
 } as const satisfies Record<string, FaultDef>;

@@ -4,43 +4,59 @@ import type { OperationName } from '../contract/values.js';
 import type { Handler } from './context.js';
 import { addAccount } from './accounts/add-account.js';
 import { deleteAccount } from './accounts/delete-account.js';
-import { findAccounts } from './accounts/find-accounts.js';
 import { findAccountsOrCustomersInfo } from './accounts/find-accounts-or-customers-info.js';
+import { findAccounts } from './accounts/find-accounts.js';
 import { getAccount } from './accounts/get-account.js';
 import { getAccountsInfo } from './accounts/get-accounts-info.js';
 import { getLinkedAccountsAndCustomersInfo } from './accounts/get-linked-accounts-and-customers-info.js';
 import { mapAccountIdToExternalAccountIds } from './accounts/map-account-id-to-external-account-ids.js';
 import { searchAccounts } from './accounts/search-accounts.js';
 import { updateAccount } from './accounts/update-account.js';
+import { deleteCustomer } from './customers/delete-customer.js';
+import { getAccessibleCustomer } from './customers/get-accessible-customer.js';
+import { getCustomer } from './customers/get-customer.js';
+import { getCustomersInfo } from './customers/get-customers-info.js';
+import { mapCustomerIdToExternalCustomerId } from './customers/map-customer-id.js';
+import { searchCustomers } from './customers/search-customers.js';
+import { updateCustomer } from './customers/update-customer.js';
+import { upgradeCustomerToAgency } from './customers/upgrade-customer-to-agency.js';
 import { searchUserInvitations } from './invitations/search-user-invitations.js';
 import { sendUserInvitation } from './invitations/send-user-invitation.js';
 import { deleteUser } from './users/delete-user.js';
-import { getCurrentUser, getUser } from './users/get-user.js';
 import { getUserMFAStatus } from './users/get-user-mfa-status.js';
+import { getCurrentUser, getUser } from './users/get-user.js';
 import { getUsersInfo } from './users/get-users-info.js';
-import { updateUser } from './users/update-user.js';
 import { updateUserRoles } from './users/update-user-roles.js';
+import { updateUser } from './users/update-user.js';
 
 export const handlers: { readonly [O in OperationName]?: Handler<O> } = {
   AddAccount: addAccount,
   DeleteAccount: deleteAccount,
+  DeleteCustomer: deleteCustomer,
   DeleteUser: deleteUser,
   FindAccounts: findAccounts,
   FindAccountsOrCustomersInfo: findAccountsOrCustomersInfo,
+  GetAccessibleCustomer: getAccessibleCustomer,
   GetAccount: getAccount,
   GetAccountsInfo: getAccountsInfo,
-  GetLinkedAccountsAndCustomersInfo: getLinkedAccountsAndCustomersInfo,
   GetCurrentUser: getCurrentUser,
+  GetCustomer: getCustomer,
+  GetCustomersInfo: getCustomersInfo,
+  GetLinkedAccountsAndCustomersInfo: getLinkedAccountsAndCustomersInfo,
   GetUser: getUser,
   GetUserMFAStatus: getUserMFAStatus,
   GetUsersInfo: getUsersInfo,
   MapAccountIdToExternalAccountIds: mapAccountIdToExternalAccountIds,
+  MapCustomerIdToExternalCustomerId: mapCustomerIdToExternalCustomerId,
   SearchAccounts: searchAccounts,
+  SearchCustomers: searchCustomers,
   SearchUserInvitations: searchUserInvitations,
   SendUserInvitation: sendUserInvitation,
   UpdateAccount: updateAccount,
+  UpdateCustomer: updateCustomer,
   UpdateUser: updateUser,
   UpdateUserRoles: updateUserRoles,
+  UpgradeCustomerToAgency: upgradeCustomerToAgency,
 };
 
 export const implementedOperations = Object.keys(handlers) as OperationName[];

@@ -20,10 +20,10 @@ export function requireTimeStamp(value: Uint8Array | null | undefined, path: str
 }
 
 /**
- * The optimistic-concurrency check of UpdateAccount, UpdateUser and DeleteUser: the TimeStamp sent
+ * The optimistic-concurrency check of UpdateAccount, UpdateUser, DeleteUser, UpdateCustomer and DeleteCustomer: the TimeStamp sent
  * must name the record's current version, else 209 TimestampNotMatch. Returns that version.
  */
-export function checkTimeStamp(value: Uint8Array | null | undefined, current: bigint, path: string, entity: 'account' | 'user'): bigint {
+export function checkTimeStamp(value: Uint8Array | null | undefined, current: bigint, path: string, entity: 'account' | 'user' | 'customer'): bigint {
   const expected = decodeTimeStamp(requireTimeStamp(value, path));
   if (expected === undefined || expected !== current) {
     throw new ApiError('TimestampNotMatch', `${path} is not the current time stamp of the ${entity}; get the ${entity} again.`);

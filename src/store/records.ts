@@ -42,6 +42,16 @@ export interface CustomerRecord {
   lastModifiedByUserId: bigint | null;
 }
 export type NewCustomer = Omit<CustomerRecord, 'id' | 'version' | 'createdTime' | 'lastModifiedTime'>;
+/** What UpdateCustomer overwrites; everything else of a customer is read-only. */
+export type CustomerChanges = Pick<CustomerRecord, 'name' | 'industry' | 'lastModifiedByUserId'>;
+
+/** The external id a customer is mapped to (MapCustomerIdToExternalCustomerId). */
+export interface CustomerExternalIdRecord {
+  customerId: bigint;
+  externalCustomerId: string;
+  lastModifiedTime: Date;
+  lastModifiedByUserId: bigint | null;
+}
 
 export interface AccountRecord {
   id: bigint;

@@ -5,7 +5,7 @@
 // per area, which the SQL store implements one part each (sql/areas).
 import type {
   AccessTokenRecord, AccountChanges, AccountQuery, AccountRecord, AuthorizationCodeRecord, ClientLinkRecord,
-  CustomerRecord, DeveloperTokenRecord, NewAccessToken, NewAccount, NewAuthorizationCode, NewClientLink, NewCustomer,
+  CustomerChanges, CustomerExternalIdRecord, CustomerRecord, DeveloperTokenRecord, NewAccessToken, NewAccount, NewAuthorizationCode, NewClientLink, NewCustomer,
   NewDeveloperToken, NewOAuthClient, NewOutboxMessage, NewRefreshToken, NewUser, NewUserInvitation, OAuthClientRecord,
   OutboxMessageRecord, PaymentMethodRecord, RefreshTokenRecord, RoleGrant, RoleKey, UserChanges, UserInvitationRecord,
   UserRecord, UserRoleRecord,
@@ -34,6 +34,26 @@ export interface CustomerStore {
   insertCustomer(customer: NewCustomer): Promise<CustomerRecord>;
   getCustomer(id: bigint): Promise<CustomerRecord | null>;
   getCustomers(ids: readonly bigint[]): Promise<CustomerRecord[]>;
+  /**
+   * Overwrites the customer's writable fields if its version is still `expectedVersion` and it is
+   * not deleted (Inactive); returns the new record, or null (nothing changed).
+   */
+  updateCustomer(id: bigint, expectedVersion: bigint, changes: CustomerChanges): Promise<CustomerRecord | null>;
+  /**
+   * DeleteCustomer, in one transaction: if the customer's version is still `expectedVersion` and it
+   * is Active, marks it Inactive and every account it owns Inactive (bumping their versions).
+   * Returns the deleted customer, or null (nothing changed).
+   */
+  deleteCustomer(id: bigint, expectedVersion: bigint, byUserId: bigint): Promise<CustomerRecord | null>;
+  /** Marks an Active customer an agency; returns it, or null when it was one already, deleted or unknown. */
+  markCustomerAgency(id: bigint, byUserId: bigint): Promise<CustomerRecord | null>;
+  /** Maps the customer to an external id, replacing any earlier mapping. */
+  putCustomerExternalId(customerId: bigint, externalCustomerId: string, byUserId: bigint): Promise<CustomerExternalIdRecord>;
+  getCustomerExternalId(customerId: bigint): Promise<CustomerExternalIdRecord | null>;
+
+  /** Internal account managers (operator-designated; the only ones who may DeleteCustomer). */
+  setAccountManager(userId: bigint, isManager: boolean): Promise<void>;
+  isAccountManager(userId: bigint): Promise<boolean>;
 
   insertPaymentMethod(customerId: bigint, type: EnumValue<'PaymentMethodType'>): Promise<PaymentMethodRecord>;
   getPaymentMethod(id: bigint): Promise<PaymentMethodRecord | null>;

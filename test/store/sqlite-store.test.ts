@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { openStore } from '../../src/store/open.js';
 import { MIGRATIONS } from '../../src/store/schema/migrations.js';
+import { openStore } from '../../src/store/open.js';
 import { runStoreContract } from './store-contract.js';
 
 /** Every migration version, in order: a legacy store is upgraded through all of them. */

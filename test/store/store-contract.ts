@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import type { Store } from '../../src/store/store.js';
 import { accountQueryTests } from './contract/account-query.js';
 import { customerAndAccountTests } from './contract/customers-accounts.js';
+import { customerWriteTests } from './contract/customers-writes.js';
 import { account, customer, uniq, user, type Ctx } from './contract/fixtures.js';
 import { userAndInvitationTests } from './contract/users-invitations.js';
 import { oauthTests } from './contract/oauth.js';
@@ -23,6 +24,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
     });
 
     customerAndAccountTests(ctx);
+    customerWriteTests(ctx);
     accountQueryTests(ctx);
     userAndTokenTests(ctx);
     userAndInvitationTests(ctx);

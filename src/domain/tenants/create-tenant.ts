@@ -16,6 +16,8 @@ export interface NewTenant {
   passwordHash: string | null;
   currencyCode?: string;
   country?: string;
+  /** An agency customer (sign-up's and `adcenter customer create`'s option); default false. */
+  isAgency?: boolean;
 }
 
 export interface Tenant {
@@ -29,7 +31,7 @@ export async function createTenant(store: Store, t: NewTenant): Promise<Tenant> 
   const customer = await retryOnNumber('customer_number', () => store.insertCustomer({
     number: newCustomerNumber(), name: t.customerName, industry: 'Other', marketCountry: t.country ?? 'US',
     marketLanguage: 'English', financialStatus: 'ClearFinancialStatus', lifeCycleStatus: 'Active',
-    serviceLevel: 'SelfServe', address: null, isAgency: false, lastModifiedByUserId: null,
+    serviceLevel: 'SelfServe', address: null, isAgency: t.isAgency ?? false, lastModifiedByUserId: null,
   }));
   const user = await store.insertUser({
     customerId: customer.id, userName: t.userName, firstName: t.firstName, lastName: t.lastName,

@@ -5,7 +5,8 @@ import type { Migration } from './model.js';
 import { v1Initial } from './v1-initial.js';
 import { v2Invitations } from './v2-invitations.js';
 import { v3OutboxOAuth } from './v3-outbox-oauth.js';
+import { v4Customers } from './v4-customers.js';
 import { v6Accounts } from './v6-accounts.js';
 import { v7UserRoles } from './v7-user-roles.js';
 
-export const MIGRATIONS: readonly Migration[] = [v1Initial, v2Invitations, v3OutboxOAuth, v6Accounts, v7UserRoles];
+export const MIGRATIONS: readonly Migration[] = [v1Initial, v2Invitations, v3OutboxOAuth, v4Customers, v6Accounts, v7UserRoles];

@@ -1,5 +1,6 @@
 // Sign-up: a new customer with its first (Active) account and its Super Admin user, through the
 // same createTenant as the demo tenant; then the new user is signed in and sees the account.
+// Ticking "agency" makes the new customer an agency (setting up the hierarchy, README).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hashPassword, newPasswordProblem } from '../../auth/passwords.js';
 import type { Entity } from '../../contract/values.js';
@@ -17,20 +18,20 @@ import { html } from '../html.js';
 import { errorList, redirect, refusedPost, sendPage } from '../respond.js';
 
 const FIELDS = ['customerName', 'accountName', 'currency', 'country', 'firstName', 'lastName', 'email'] as const;
-type SignUpValues = Record<(typeof FIELDS)[number], string>;
+type SignUpValues = Record<(typeof FIELDS)[number], string> & { agency: boolean };
 const TAKEN = 'A user with this e-mail address already exists. Sign in instead, or use another address.';
 
 export function registerSignUp(app: FastifyInstance, deps: WebDeps): void {
   app.get('/signup', async (req, reply) => {
     if (req.viewer) return redirect(reply, '/accounts', 302);
-    const empty: SignUpValues = { customerName: '', accountName: '', currency: 'USD', country: 'US', firstName: '', lastName: '', email: '' };
+    const empty: SignUpValues = { customerName: '', accountName: '', currency: 'USD', country: 'US', firstName: '', lastName: '', email: '', agency: false };
     return signUpForm(req, reply, empty, [], 200);
   });
 
   app.post('/signup', async (req, reply) => {
     const form = readForm(req);
     if (!isSameOrigin(req) || !hasValidFormToken(req, form)) return refusedPost(reply);
-    const values = Object.fromEntries(FIELDS.map((f) => [f, (form.get(f) ?? '').trim()])) as SignUpValues;
+    const values = { ...Object.fromEntries(FIELDS.map((f) => [f, (form.get(f) ?? '').trim()])), agency: form.get('agency') !== null } as SignUpValues;
     const errors = validate(values, form);
     if (errors.length === 0 && await deps.store.getUserByName(values.email)) errors.push(TAKEN);
     if (errors.length) return signUpForm(req, reply, values, errors, 400);
@@ -38,7 +39,7 @@ export function registerSignUp(app: FastifyInstance, deps: WebDeps): void {
       const tenant = await createTenant(deps.store, {
         customerName: values.customerName, accountName: values.accountName, userName: values.email, email: values.email,
         firstName: values.firstName, lastName: values.lastName, passwordHash: await hashPassword(form.get('password')!),
-        currencyCode: values.currency, country: values.country,
+        currencyCode: values.currency, country: values.country, isAgency: values.agency,
       });
       deps.sessions.issue(reply, tenant.user.id);
       return redirect(reply, `/accounts?cid=${tenant.customer.id}&aid=${tenant.account.id}`);
@@ -80,6 +81,7 @@ function signUpForm(req: FastifyRequest, reply: FastifyReply, v: SignUpValues, e
   ${textField('accountName', 'Account name', v.accountName, { required: true, maxLength: ACCOUNT_NAME_MAX })}
   ${selectField('currency', 'Currency', currencyChoices(), v.currency)}
   ${selectField('country', 'Country', COUNTRIES, v.country)}
+  <label for="agency"><input id="agency" name="agency" type="checkbox" value="yes"${v.agency ? html` checked` : ''}> An agency (manages other customers' accounts through client links)</label>
   </fieldset>
   <fieldset><legend>You (Super Admin)</legend>
   ${textField('firstName', 'First name', v.firstName, { required: true, maxLength: INVITED_NAME_MAX, autocomplete: 'given-name' })}

@@ -1,10 +1,15 @@
-// Customers and their payment methods.
-import type { CustomerRecord, NewCustomer, PaymentMethodRecord } from '../../records.js';
+// Customers and their payment methods; the external ids customers are mapped to; the internal
+// account managers (who alone may delete customers).
+import type { CustomerExternalIdRecord, CustomerRecord, NewCustomer, PaymentMethodRecord } from '../../records.js';
 import type { CustomerStore } from '../../store.js';
+import type { Params } from '../dialect.js';
 import type { Row } from '../driver.js';
 import { decodeAddress, encodeAddress } from '../json.js';
 import { created, type Columns, type Sql } from '../sql.js';
 import { big, bigOrNull, bool, date, enumCol, enumColOrNull, str, strOrNull } from '../values.js';
+
+/** Guard of the writes a deleted (Inactive) customer no longer takes. */
+const ACTIVE = (p: Params): string => `life_cycle_status = ${p.add('Active')}`;
 
 function customerColumns(c: NewCustomer): Columns {
   return [
@@ -24,6 +29,13 @@ function customerFromRow(r: Row): CustomerRecord {
     lifeCycleStatus: enumCol(r, 'life_cycle_status', 'CustomerLifeCycleStatus'),
     serviceLevel: enumColOrNull(r, 'service_level', 'ServiceLevel'), address: decodeAddress(strOrNull(r, 'address')),
     isAgency: bool(r, 'is_agency'), version: big(r, 'version'), createdTime: date(r, 'created_time'),
+    lastModifiedTime: date(r, 'last_modified_time'), lastModifiedByUserId: bigOrNull(r, 'last_modified_by_user_id'),
+  };
+}
+
+function externalIdFromRow(r: Row): CustomerExternalIdRecord {
+  return {
+    customerId: big(r, 'customer_id'), externalCustomerId: str(r, 'external_customer_id'),
     lastModifiedTime: date(r, 'last_modified_time'), lastModifiedByUserId: bigOrNull(r, 'last_modified_by_user_id'),
   };
 }
@@ -48,6 +60,74 @@ export function customerPart(sql: Sql): CustomerStore {
 
     async getCustomers(ids) {
       return (await sql.byIds('customers', ids)).map(customerFromRow);
+    },
+
+    async updateCustomer(id, expectedVersion, changes) {
+      const { sql: text, params } = sql.updateStatement('customers', id, expectedVersion, [
+        ['name', changes.name], ['industry', changes.industry], ['last_modified_by_user_id', changes.lastModifiedByUserId],
+      ], ACTIVE);
+      const row = await sql.one(text, params);
+      return row === null ? null : customerFromRow(row);
+    },
+
+    async deleteCustomer(id, expectedVersion, byUserId) {
+      const markInactive = sql.updateStatement('customers', id, expectedVersion,
+        [['life_cycle_status', 'Inactive'], ['last_modified_by_user_id', byUserId]], ACTIVE);
+      // Its accounts are deleted with it, as DeleteAccount deletes one: Inactive, still readable.
+      const p = sql.params();
+      const accounts = {
+        sql: `UPDATE accounts SET life_cycle_status = ${p.add('Inactive')}, version = version + 1, `
+          + `last_modified_time = ${sql.dialect.greatest(p.add(Date.now()), 'last_modified_time + 1')}, `
+          + `last_modified_by_user_id = ${p.add(byUserId)} `
+          + `WHERE customer_id = ${p.add(id)} AND life_cycle_status <> ${p.add('Inactive')}`,
+        params: p.values,
+      };
+      const rows = await sql.transaction([markInactive, accounts]);
+      return rows === null ? null : customerFromRow(rows[0]![0]!);
+    },
+
+    async markCustomerAgency(id, byUserId) {
+      const p = sql.params();
+      const row = await sql.one(
+        `UPDATE customers SET is_agency = ${p.add(true)}, version = version + 1, `
+        + `last_modified_time = ${sql.dialect.greatest(p.add(Date.now()), 'last_modified_time + 1')}, `
+        + `last_modified_by_user_id = ${p.add(byUserId)} `
+        + `WHERE id = ${p.add(id)} AND is_agency = ${p.add(false)} AND ${ACTIVE(p)} RETURNING *`,
+        p.values,
+      );
+      return row === null ? null : customerFromRow(row);
+    },
+
+    async putCustomerExternalId(customerId, externalCustomerId, byUserId) {
+      const p = sql.params();
+      const row = await sql.one(
+        'INSERT INTO customer_external_ids (customer_id, external_customer_id, last_modified_time, last_modified_by_user_id) '
+        + `VALUES (${p.add(customerId)}, ${p.add(externalCustomerId)}, ${p.add(Date.now())}, ${p.add(byUserId)}) `
+        + 'ON CONFLICT (customer_id) DO UPDATE SET external_customer_id = excluded.external_customer_id, '
+        + 'last_modified_time = excluded.last_modified_time, last_modified_by_user_id = excluded.last_modified_by_user_id '
+        + 'RETURNING *',
+        p.values,
+      );
+      if (row === null) throw new Error('store: customer external id upsert returned no row');
+      return externalIdFromRow(row);
+    },
+
+    async getCustomerExternalId(customerId) {
+      const p = sql.params();
+      const row = await sql.one(`SELECT * FROM customer_external_ids WHERE customer_id = ${p.add(customerId)}`, p.values);
+      return row === null ? null : externalIdFromRow(row);
+    },
+
+    async setAccountManager(userId, isManager) {
+      const p = sql.params();
+      await sql.run(isManager
+        ? `INSERT INTO account_managers (user_id, granted_time) VALUES (${p.add(userId)}, ${p.add(Date.now())}) ON CONFLICT (user_id) DO NOTHING`
+        : `DELETE FROM account_managers WHERE user_id = ${p.add(userId)}`, p.values);
+    },
+
+    async isAccountManager(userId) {
+      const p = sql.params();
+      return (await sql.one(`SELECT user_id FROM account_managers WHERE user_id = ${p.add(userId)}`, p.values)) !== null;
     },
 
     async insertPaymentMethod(customerId, type) {

@@ -1,0 +1,25 @@
+// The rules of a customer's writable fields and of who may change a customer (customer.md,
+// updatecustomer.md, guides/account-hierarchy-permissions.md).
+import { ApiError } from '../../contract/api-error.js';
+import { Role } from '../roles.js';
+
+/** customer.md: "The name can contain a maximum of 90 characters." */
+export const CUSTOMER_NAME_MAX_LENGTH = 90;
+
+/**
+ * "Only a user with Super Admin credentials can update customers"; an Aggregator may do every
+ * write but DeleteCustomer, so it may too.
+ */
+export function canChangeCustomer(role: number | undefined): boolean {
+  return role === Role.SuperAdmin || role === Role.Aggregator;
+}
+
+/** Required, trimmed, at most 90 characters. */
+export function updatedCustomerName(value: string | null | undefined): string {
+  const name = value?.trim() ?? '';
+  if (name === '') throw new ApiError('NullParameter', 'Customer.Name is required.');
+  if (name.length > CUSTOMER_NAME_MAX_LENGTH) {
+    throw new ApiError('NameTooLong', `Customer.Name must be at most ${CUSTOMER_NAME_MAX_LENGTH} characters.`);
+  }
+  return name;
+}

@@ -3,13 +3,12 @@
 // active client links (a linked client account, or every account of a linked client customer).
 import type { AccountRecord, ClientLinkRecord, UserRecord, UserRoleRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
+import { activeLinksByManager } from './client-links/life-cycle.js';
 
 export interface Scope {
   customerIds: bigint[];
   accountIds: bigint[];
 }
-
-const ACTIVE_LINK = ['Active'];
 
 export class Access {
   private constructor(
@@ -18,10 +17,11 @@ export class Access {
     readonly links: readonly ClientLinkRecord[],
   ) {}
 
-  static async load(store: Store, user: UserRecord): Promise<Access> {
+  /** `now` decides which links are Active (an accepted link waits for its StartDate). */
+  static async load(store: Store, user: UserRecord, now: Date = new Date()): Promise<Access> {
     const roles = await store.listUserRoles(user.id);
     const managers = roles.filter((r) => r.accountIds === null).map((r) => r.customerId);
-    const links = await store.listClientLinksByManager(managers, ACTIVE_LINK);
+    const links = await activeLinksByManager(store, managers, now);
     return new Access(user, roles, links);
   }
 
@@ -47,6 +47,27 @@ export class Access {
     if (viaCustomer !== undefined) return viaCustomer;
     const link = this.links.find((l) => l.type === 'AccountLink' && l.clientEntityId === account.id);
     return link ? this.directCustomerRole(link.managingCustomerId) : undefined;
+  }
+
+  /**
+   * The role on an account as its owner sees it — the user's own roles, or a customer link to the
+   * owning customer — leaving out what an agency reaches through an account link.
+   */
+  ownerSideAccountRole(account: AccountRecord): number | undefined {
+    const own = this.roles.find((r) => r.customerId === account.customerId
+      && (r.accountIds === null || r.accountIds.includes(account.id)));
+    return own?.roleId ?? this.customerRole(account.customerId);
+  }
+
+  /**
+   * How the whole customer is reached: null when directly (a role of the user's own), else the
+   * CustomerLinkPermission of the agency's customer link; undefined when not at all.
+   */
+  customerLinkPermission(customerId: bigint): string | null | undefined {
+    if (this.directCustomerRole(customerId) !== undefined) return null;
+    const link = this.links.find((l) => l.type === 'CustomerLink' && l.clientEntityId === customerId
+      && this.directCustomerRole(l.managingCustomerId) !== undefined);
+    return link ? link.customerLinkPermission : undefined;
   }
 
   canReadAccount(account: AccountRecord): boolean {

@@ -8,6 +8,10 @@ import { getAccount } from './accounts/get-account.js';
 import { getAccountsInfo } from './accounts/get-accounts-info.js';
 import { searchAccounts } from './accounts/search-accounts.js';
 import { updateAccount } from './accounts/update-account.js';
+import { addClientLinks } from './client-links/add-client-links.js';
+import { searchClientLinks } from './client-links/search-client-links.js';
+import { updateClientLinks } from './client-links/update-client-links.js';
+import { signupCustomer } from './customers/signup-customer.js';
 import { searchUserInvitations } from './invitations/search-user-invitations.js';
 import { sendUserInvitation } from './invitations/send-user-invitation.js';
 import { deleteUser } from './users/delete-user.js';
@@ -19,6 +23,7 @@ import { updateUserRoles } from './users/update-user-roles.js';
 
 export const handlers: { readonly [O in OperationName]?: Handler<O> } = {
   AddAccount: addAccount,
+  AddClientLinks: addClientLinks,
   DeleteUser: deleteUser,
   FindAccounts: findAccounts,
   GetAccount: getAccount,
@@ -28,9 +33,12 @@ export const handlers: { readonly [O in OperationName]?: Handler<O> } = {
   GetUserMFAStatus: getUserMFAStatus,
   GetUsersInfo: getUsersInfo,
   SearchAccounts: searchAccounts,
+  SearchClientLinks: searchClientLinks,
   SearchUserInvitations: searchUserInvitations,
   SendUserInvitation: sendUserInvitation,
+  SignupCustomer: signupCustomer,
   UpdateAccount: updateAccount,
+  UpdateClientLinks: updateClientLinks,
   UpdateUser: updateUser,
   UpdateUserRoles: updateUserRoles,
 };

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { openStore } from '../../src/store/open.js';
+import { MIGRATIONS } from '../../src/store/schema/migrations.js';
 import type { Store } from '../../src/store/store.js';
 import { runStoreContract } from './store-contract.js';
 
@@ -72,7 +73,7 @@ if (problem !== null) {
           'SELECT count(*)::text AS n FROM information_schema.tables WHERE table_schema = $1', [`${schema}_m`]);
         assert.equal(tables.rows[0].n, '15', 'all tables live in the schema');
         const { rows } = await client.query<{ version: number }>(`SELECT version FROM "${schema}_m".schema_migrations`);
-        assert.deepEqual(rows.map((r) => r.version).sort(), [1, 2, 3]);
+        assert.deepEqual(rows.map((r) => r.version).sort(), MIGRATIONS.map((m) => m.version));
       } finally {
         await client.end();
       }

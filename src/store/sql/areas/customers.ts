@@ -6,7 +6,7 @@ import { decodeAddress, encodeAddress } from '../json.js';
 import { created, type Columns, type Sql } from '../sql.js';
 import { big, bigOrNull, bool, date, enumCol, enumColOrNull, str, strOrNull } from '../values.js';
 
-function customerColumns(c: NewCustomer): Columns {
+export function customerColumns(c: NewCustomer): Columns {
   return [
     ['number', c.number], ['name', c.name], ['industry', c.industry], ['market_country', c.marketCountry],
     ['market_language', c.marketLanguage], ['financial_status', c.financialStatus],
@@ -16,7 +16,7 @@ function customerColumns(c: NewCustomer): Columns {
   ];
 }
 
-function customerFromRow(r: Row): CustomerRecord {
+export function customerFromRow(r: Row): CustomerRecord {
   return {
     id: big(r, 'id'), number: str(r, 'number'), name: str(r, 'name'), industry: enumColOrNull(r, 'industry', 'Industry'),
     marketCountry: strOrNull(r, 'market_country'), marketLanguage: enumColOrNull(r, 'market_language', 'LanguageType'),
@@ -28,7 +28,7 @@ function customerFromRow(r: Row): CustomerRecord {
   };
 }
 
-function paymentMethodFromRow(r: Row): PaymentMethodRecord {
+export function paymentMethodFromRow(r: Row): PaymentMethodRecord {
   return {
     id: big(r, 'id'), customerId: big(r, 'customer_id'), type: enumCol(r, 'type', 'PaymentMethodType'),
     createdTime: date(r, 'created_time'),

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Store } from '../../src/store/store.js';
 import { accountQueryTests } from './contract/account-query.js';
+import { clientLinkTests } from './contract/client-links.js';
 import { customerAndAccountTests } from './contract/customers-accounts.js';
 import { account, customer, uniq, user, type Ctx } from './contract/fixtures.js';
 import { userAndInvitationTests } from './contract/users-invitations.js';
@@ -28,6 +29,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
     userAndInvitationTests(ctx);
     outboxTests(ctx);
     oauthTests(ctx);
+    clientLinkTests(ctx);
 
     describe('hostile input', () => {
       it('round-trips SQL-looking strings as plain data', async () => {

@@ -7,6 +7,7 @@ import type { Store } from '../../../src/store/store.js';
 import { startServer, type RunningServer } from '../../support/server.js';
 import { faces, type Faces } from '../../support/faces.js';
 import { createTestTenant, insertTestAccount, insertTestUser, ownerOf, type TestTenant } from '../../support/fixtures.js';
+import type { RestResult } from '../../support/clients.js';
 import { CLIENT_LINK_ELEMENTS, byAccount, FACES, searchLinks, type SearchRequest } from '../../support/client-links.js';
 import { storeLink } from '../../support/links-world.js';
 
@@ -147,7 +148,7 @@ describe('SearchClientLinks', () => {
         const none = await searchLinks(call, face, within(byAccount(other.account.id)), agency.token);
         assert.deepEqual(none.links, []);
         if (face === 'SOAP') assert.match(none.raw.text, /<ClientLinks\/>|<ClientLinks><\/ClientLinks>/);
-        if (face === 'REST') assert.deepEqual((none.raw.body as { ClientLinks: unknown }).ClientLinks, []);
+        if (face === 'REST') assert.deepEqual(((none.raw as RestResult).body as { ClientLinks: unknown }).ClientLinks, []);
       });
 
       it('every ClientLink element is written, in WSDL order, nil where unset', async () => {

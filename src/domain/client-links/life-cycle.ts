@@ -17,8 +17,6 @@ export const LIVE_STATUSES: readonly LinkStatus[] = [
   'Active', 'LinkAccepted', 'LinkInProgress', 'LinkPending', 'UnlinkInProgress', 'UnlinkPending',
 ];
 
-/** Stored statuses that are, or become by the clock, Active. */
-const MAY_BE_ACTIVE: readonly LinkStatus[] = ['Active', 'LinkInProgress'];
 
 /** The status a reader sees now. */
 export function currentStatus(link: ClientLinkRecord, now: Date): LinkStatus {
@@ -40,12 +38,26 @@ export function acceptedStatus(link: ClientLinkRecord, now: Date): LinkStatus {
   return link.startDate !== null && link.startDate.getTime() > now.getTime() ? 'LinkInProgress' : 'Active';
 }
 
-/** "The link is established and the managing customer can access the client account": Active links only. */
+/** Every status a stored link may have. */
+const ALL_STATUSES: readonly LinkStatus[] = [
+  'LinkPending', 'LinkCanceled', 'LinkExpired', 'LinkAccepted', 'LinkDeclined', 'LinkInProgress', 'Active', 'LinkFailed',
+  'UnlinkRequested', 'UnlinkPending', 'UnlinkCanceled', 'UnlinkInProgress', 'Inactive', 'UnlinkFailed',
+];
+
+/** Every link these customers manage, any status, ordered by id. */
+export function linksByManager(store: Store, managingCustomerIds: readonly bigint[]): Promise<ClientLinkRecord[]> {
+  return store.listClientLinksByManager(managingCustomerIds, ALL_STATUSES);
+}
+
+/**
+ * "The link is established and the managing customer can access the client account": the pairs
+ * whose newest link is Active now (an older link of a pair is history, whatever it says).
+ */
 export async function activeLinksByManager(
   store: Store, managingCustomerIds: readonly bigint[], now: Date,
 ): Promise<ClientLinkRecord[]> {
-  const links = await store.listClientLinksByManager(managingCustomerIds, MAY_BE_ACTIVE);
-  return links.filter((l) => currentStatus(l, now) === 'Active');
+  const links = newestPerPair(await linksByManager(store, managingCustomerIds));
+  return links.filter((l) => currentStatus(l, now) === 'Active').sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 /** The newest link of each (type, client entity, manager): a pair's earlier links are its history. */

@@ -8,7 +8,7 @@ import { ApiError } from '../../contract/api-error.js';
 import type { Access } from '../access.js';
 import { clientLinkEntity, loadLinkNames, type LinkNames } from './client-link-entity.js';
 import { linkPredicates, type LinkPredicates } from './link-predicates.js';
-import { newestPerPair } from './life-cycle.js';
+import { linksByManager, newestPerPair } from './life-cycle.js';
 import { isAgencySide, isClientSide } from './link-parties.js';
 
 /** "The maximum size for SearchClientLinks is 100." */
@@ -41,10 +41,6 @@ export const searchClientLinks: Handler<'SearchClientLinks'> = async (ctx, reque
 
 /** The links the predicates name, before visibility. */
 async function candidates(ctx: Context, f: LinkPredicates): Promise<ClientLinkRecord[]> {
-  const all = [
-    'LinkPending', 'LinkCanceled', 'LinkExpired', 'LinkAccepted', 'LinkDeclined', 'LinkInProgress', 'Active', 'LinkFailed',
-    'UnlinkRequested', 'UnlinkPending', 'UnlinkCanceled', 'UnlinkInProgress', 'Inactive', 'UnlinkFailed',
-  ] as const;
   const store = ctx.store;
   if (f.clientAccountIds) {
     // "If you include both ClientAccountId and ManagingCustomerId …, the ManagingCustomerId will be ignored."
@@ -56,10 +52,10 @@ async function candidates(ctx: Context, f: LinkPredicates): Promise<ClientLinkRe
     const manager = f.directManagingCustomerId ?? f.managingCustomerId;
     return manager === undefined ? links : links.filter((l) => l.managingCustomerId === manager);
   }
-  if (f.directManagingCustomerId !== undefined) return store.listClientLinksByManager([f.directManagingCustomerId], all);
+  if (f.directManagingCustomerId !== undefined) return linksByManager(store, [f.directManagingCustomerId]);
   // ManagingCustomerId: that customer's account links, "If other customers also link to the client
   // advertiser account, the results will include those client links."
-  const own = (await store.listClientLinksByManager([f.managingCustomerId!], all)).filter((l) => l.type === 'AccountLink');
+  const own = (await linksByManager(store, [f.managingCustomerId!])).filter((l) => l.type === 'AccountLink');
   const accounts = [...new Set(own.filter((l) => !l.aggregatee).map((l) => l.clientEntityId))];
   return store.listClientLinksByClient('AccountLink', accounts);
 }

@@ -10,6 +10,7 @@ import {
   accountName, checkPaymentMethod, checkPrimaryUser, DEFAULT_AUTO_TAG, DEFAULT_TIME_ZONE, taxInformation,
 } from './account-rules.js';
 import type { AccountChanges } from '../../store/records.js';
+import { assertNotBeingLinked } from '../client-links/account-lock.js';
 
 export const updateAccount: Handler<'UpdateAccount'> = async (ctx, { Account: account }) => {
   if (!account) throw new ApiError('NullParameter', 'Account is required.');
@@ -21,6 +22,7 @@ export const updateAccount: Handler<'UpdateAccount'> = async (ctx, { Account: ac
   if (!canUpdateAccounts(role) && !canUpdateAutoTagOnly(role)) {
     throw new ApiError('UserIsNotAuthorized', 'The user may not update this account.');
   }
+  await assertNotBeingLinked(ctx.store, current, ctx.now());
   const expected = checkTimeStamp(account.TimeStamp, current.version, 'Account.TimeStamp', 'account');
 
   // Full overwrite: an optional field left out is cleared (or reset to its documented default).

@@ -5,7 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Store } from '../../../src/store/store.js';
 import { startServer, type RunningServer } from '../../support/server.js';
-import { faces, type Faces } from '../../support/faces.js';
+import { encodeTimeStamp } from '../../../src/domain/timestamps.js';
+import { faces, faultCodes, restCodes, type Faces } from '../../support/faces.js';
 import { createTestTenant, insertTestUser } from '../../support/fixtures.js';
 import { byAccount, FACES, linkBatch, searchLinks, type Face, type LinkInput } from '../../support/client-links.js';
 import { DAY, getAccount, linkWorld, newestLink, storeLink, type LinkWorld } from '../../support/links-world.js';
@@ -58,6 +59,13 @@ describe('UpdateClientLinks', () => {
         assert.deepEqual((await linkBatch(call, face, 'UpdateClientLinks', [pair(w, 'LinkAccepted')], w.client.token)).partial, [null]);
         assert.equal(await statusOf(w), 'LinkInProgress');
         assert.equal(await getAccount(call, face, w.client.account.id, w.agency.token), '106');
+        // "You cannot get, delete, or update an account that is being linked": not even its owner.
+        assert.equal(await getAccount(call, face, w.client.account.id, w.client.token), '1472');
+        const stamp = Buffer.from(encodeTimeStamp(w.client.account.version)).toString('base64');
+        const update = face === 'REST'
+          ? restCodes(await call.rest('UpdateAccount', { Account: { Id: w.client.account.id.toString(), TimeStamp: stamp, Name: 'Renamed' } }, w.client.token))
+          : faultCodes(await call.soap('UpdateAccount', `<Account><e:Id>${w.client.account.id}</e:Id><e:Name>Renamed</e:Name><e:TimeStamp>${stamp}</e:TimeStamp></Account>`, w.client.token));
+        assert.deepEqual(update, [1472]);
         assert.deepEqual((await linkBatch(call, face, 'UpdateClientLinks', [pair(w, 'UnlinkRequested')], w.agency.token)).partial, [[1472]]);
         assert.deepEqual((await linkBatch(call, face, 'UpdateClientLinks', [pair(w, 'LinkDeclined')], w.client.token)).partial, [[1472]]);
       });

@@ -19,6 +19,7 @@ interface Signup {
   ParentCustomerId?: bigint;
   UserInvitation?: Record<string, string | number>;
   UserId?: bigint;
+  User?: Record<string, unknown>;
 }
 
 type Result = { ok: Record<string, string>; codes?: undefined } | { ok?: undefined; codes: number[]; status: number };
@@ -70,6 +71,7 @@ describe('SignupCustomer', () => {
       body.ParentCustomerId === undefined ? '' : `<ParentCustomerId>${body.ParentCustomerId}</ParentCustomerId>`,
       body.UserInvitation ? `<UserInvitation>${xmlOf(body.UserInvitation)}</UserInvitation>` : '',
       body.UserId === undefined ? '' : `<UserId>${body.UserId}</UserId>`,
+      body.User ? `<User>${xmlOf(body.User)}</User>` : '',
     ];
     const r = await call.soap('SignupCustomer', parts.join(''), token);
     if (r.status !== 200) return { codes: faultCodes(r), status: r.status };
@@ -147,6 +149,9 @@ describe('SignupCustomer', () => {
           [{ ...base, Account: { ...base.Account!, PaymentMethodId: parent.paymentMethod.id.toString() } }, 201],
           [{ ...base, Account: { ...base.Account!, BusinessAddress: undefined } }, 1139],
           [{ ...base, Account: { ...base.Account!, CurrencyCode: undefined } }, 203],
+          [{ ...base, Customer: { ...base.Customer!, MarketCountry: 'USA' } }, 201],
+          [{ ...base, UserInvitation: { FirstName: 'A', LastName: 'B', Email: 'a@example.com', RoleId: 41 }, UserId: aggregator.user.id }, 201],
+          [{ ...base, User: { UserName: 'pilot@example.com' } }, 201],
         ];
         for (const [body, code] of cases) {
           const clean = JSON.parse(JSON.stringify(body, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))) as Signup;

@@ -9,6 +9,7 @@ import { startServer, type RunningServer } from '../../support/server.js';
 import { faces, faultCodes, restCodes, type Faces } from '../../support/faces.js';
 import { addUser, createTestTenant, insertTestUser, type TestTenant, type TestUser } from '../../support/fixtures.js';
 import { uniqueName } from '../../support/names.js';
+import { find, findAll } from '../../support/clients.js';
 import { childEl, expectOk } from '../../support/soap-assert.js';
 import { byAccount, FACES, linkBatch, searchLinks, type Face } from '../../support/client-links.js';
 import { getAccount } from '../../support/links-world.js';
@@ -118,6 +119,13 @@ describe('SignupCustomer', () => {
         assert.deepEqual((await searchLinks(call, face, { predicates: byAccount(accountId) }, aggregator.token)).links, []);
         const unlink = { ClientEntityId: accountId, ManagingCustomerId: parent.customer.id, Status: 'UnlinkRequested' };
         assert.deepEqual((await linkBatch(call, face, 'UpdateClientLinks', [unlink], aggregator.token)).partial, [[210]]);
+        // "The LinkedAccountIds element contains the identifer of the advertiser account in the child customer."
+        const linked = face === 'REST'
+          ? ((await call.rest('GetUser', { UserId: null }, aggregator.token)).body.CustomerRoles as Array<{ LinkedAccountIds?: string[] }>)
+            .flatMap((role) => role.LinkedAccountIds ?? [])
+          : findAll(find((await call.soap('GetUser', '<UserId i:nil="true"/>', aggregator.token)).root, 'CustomerRoles')!, 'LinkedAccountIds')
+            .flatMap((list) => list.children.map((c) => c.text));
+        assert.ok(linked.includes(accountId.toString()), `LinkedAccountIds ${linked.join(',')}`);
         const stranger = await createTestTenant(store, 'sandbox', 'Stranger');
         assert.equal(await getAccount(call, face, accountId, stranger.token), '106');
         // Another agency cannot take over an aggregatee account.

@@ -120,7 +120,11 @@ function writeValue(value: WireValue, field: ElementDef): unknown {
   if (def.kind === 'enum') return value;
   if (def.kind === 'flags') return (value as string[]).join(', ');
   const item = arrayItem(def);
-  if (item) return (value as WireValue[]).filter((v) => v !== null).map((v) => writeValue(v, item));
+  if (item) {
+    // A null item of a nillable item type stays (PartialErrors: null marks the link that succeeded).
+    const items = (value as WireValue[]).filter((v) => v !== null || item.opts.nillable);
+    return items.map((v) => (v === null ? null : writeValue(v, item)));
+  }
   return writeObject(value as WireObject, flattenFields(def).map((f) => f.field));
 }
 

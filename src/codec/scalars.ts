@@ -7,7 +7,9 @@ import { INT64_MAX, INT64_MIN } from '../contract/ids.js';
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 // xs:dateTime: date, time, optional fraction (any length, .NET sends 7 digits), optional zone.
-const DATE_TIME = /^(-?\d{4,})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
+// The time may be left out (midnight): WCF reads dateTime with XmlConvert's "all XSD forms", which
+// takes a bare date too, and clients that send a ClientLink StartDate as a date rely on it.
+const DATE_TIME = /^(-?\d{4,})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
 // Characters XML 1.0 cannot carry; refused on input so that every stored string can be written back.
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
@@ -60,7 +62,7 @@ export function parseScalar(type: PrimitiveName, text: string): WireValue {
 function parseDateTime(text: string): Date {
   const m = DATE_TIME.exec(text);
   if (!m) throw new ScalarError('is not a valid dateTime');
-  const [, y, mo, d, h, mi, s, frac, zone] = m;
+  const [, y, mo, d, h = '00', mi = '00', s = '00', frac, zone] = m;
   const ms = frac ? Math.floor(Number(`0${frac}`) * 1000) : 0;
   // A dateTime without a zone is taken as UTC: the service works in UTC ("server time").
   // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.

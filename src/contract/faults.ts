@@ -40,6 +40,10 @@ export const faults = {
   RequiredPredicateMissing: op(474, 'Required search predicate is missing.'),
   DateNotInRange: op(532, 'A date or date/time is not in the range of dates that the service supports, or the end of a time range is earlier than the start.'),
   AccountStatusTransitionInvalid: op(1126, "The existing account status can't be transitioned to the requested account status."),
+  ClientLinkAlreadyInvited: op(1410, 'An invitation to manage the specified client account has already been sent.'),
+  ClientAccountManagedByAnotherAgency: op(1424, 'The client account is already managed by another agency.'),
+  PrepaidClientAccountNotSupported: op(1471, 'Prepaid client accounts are not supported for management by agencies. The client account must be set up for post-pay billing.'),
+  AccountBeingLinkedOrUnlinked: op(1472, 'You cannot get, delete, or update an account that is being linked or unlinked.'),
   BusinessAddressRequired: op(1139, 'The business address of this account is required.'),
   BusinessAddressInvalid: op(1140, 'The business address of this account is not valid.'),
   AccountIdInvalid: op(2108, 'The account identifier is invalid.'),
@@ -48,6 +52,8 @@ export const faults = {
   PredicateInvalid: op(3030, 'The Predicate passed in the search is invalid.'),
   CustomerPredicateMissing: op(3079, 'At least one predicate is required to search for customers.'),
   PageInfoInvalid: op(3080, 'Page Info must be present and have index greater than 0 (zero).'),
+  ClientLinkElementReadOnly: op(3083, 'A specified element of the client link may not be updated.'),
+  ListNullOrEmpty: op(3087, 'The required list of elements is null or empty.'),
   UserInvitationNull: op(3086, 'The UserInvitation field cannot be null or empty for the SendUserInvitation operation.'),
 } as const satisfies Record<string, FaultDef>;
 

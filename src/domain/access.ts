@@ -7,6 +7,7 @@
 import type { AccountRecord, ClientLinkRecord, UserRecord, UserRoleRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { strongestRole } from './roles.js';
+import { activeLinksByManager } from './client-links/life-cycle.js';
 
 export interface Scope {
   customerIds: bigint[];
@@ -22,7 +23,6 @@ export interface LinkedCustomer {
   link: ClientLinkRecord;
 }
 
-const ACTIVE_LINK = ['Active'];
 /** "only 5 levels of depth are supported for manager account to manager account links". */
 const MAX_LINK_DEPTH = 5;
 
@@ -34,7 +34,8 @@ export class Access {
     private readonly linked: ReadonlyMap<bigint, LinkedCustomer>,
   ) {}
 
-  static async load(store: Store, user: UserRecord): Promise<Access> {
+  /** `now` decides which links are Active (an accepted link waits for its StartDate). */
+  static async load(store: Store, user: UserRecord, now: Date = new Date()): Promise<Access> {
     const roles = await store.listUserRoles(user.id);
     const wholeCustomer = roles.filter((r) => r.accountIds === null);
     // The roles each managing customer passes down its links: the user's own there, or inherited.
@@ -44,7 +45,7 @@ export class Access {
     const linked = new Map<bigint, LinkedCustomer>();
     let managers = [...carried.keys()];
     for (let depth = 0; depth < MAX_LINK_DEPTH && managers.length > 0; depth++) {
-      const found = await store.listClientLinksByManager(managers, ACTIVE_LINK);
+      const found = await activeLinksByManager(store, managers, now);
       const next: bigint[] = [];
       for (const link of found) {
         if (links.some((l) => l.id === link.id)) continue;
@@ -95,6 +96,27 @@ export class Access {
     if (viaCustomer !== undefined) return viaCustomer;
     const link = this.links.find((l) => l.type === 'AccountLink' && l.clientEntityId === account.id);
     return link ? this.customerRole(link.managingCustomerId) : undefined;
+  }
+
+  /**
+   * The role on an account as its owner sees it — the user's own roles, or a customer link to the
+   * owning customer — leaving out what an agency reaches through an account link.
+   */
+  ownerSideAccountRole(account: AccountRecord): number | undefined {
+    const own = this.roles.find((r) => r.customerId === account.customerId
+      && (r.accountIds === null || r.accountIds.includes(account.id)));
+    return own?.roleId ?? this.customerRole(account.customerId);
+  }
+
+  /**
+   * How the whole customer is reached: null when directly (a role of the user's own), else the
+   * CustomerLinkPermission of the agency's customer link; undefined when not at all.
+   */
+  customerLinkPermission(customerId: bigint): string | null | undefined {
+    if (this.directCustomerRole(customerId) !== undefined) return null;
+    const link = this.links.find((l) => l.type === 'CustomerLink' && l.clientEntityId === customerId
+      && this.directCustomerRole(l.managingCustomerId) !== undefined);
+    return link ? link.customerLinkPermission : undefined;
   }
 
   canReadAccount(account: AccountRecord): boolean {

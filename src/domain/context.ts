@@ -23,7 +23,7 @@ export class Context {
 
   /** The caller's roles and agency links, loaded once per request. */
   access(): Promise<Access> {
-    this.#access ??= Access.load(this.store, this.user);
+    this.#access ??= Access.load(this.store, this.user, this.now());
     return this.#access;
   }
 }

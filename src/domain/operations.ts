@@ -12,12 +12,16 @@ import { getLinkedAccountsAndCustomersInfo } from './accounts/get-linked-account
 import { mapAccountIdToExternalAccountIds } from './accounts/map-account-id-to-external-account-ids.js';
 import { searchAccounts } from './accounts/search-accounts.js';
 import { updateAccount } from './accounts/update-account.js';
+import { addClientLinks } from './client-links/add-client-links.js';
+import { searchClientLinks } from './client-links/search-client-links.js';
+import { updateClientLinks } from './client-links/update-client-links.js';
 import { deleteCustomer } from './customers/delete-customer.js';
 import { getAccessibleCustomer } from './customers/get-accessible-customer.js';
 import { getCustomer } from './customers/get-customer.js';
 import { getCustomersInfo } from './customers/get-customers-info.js';
 import { mapCustomerIdToExternalCustomerId } from './customers/map-customer-id.js';
 import { searchCustomers } from './customers/search-customers.js';
+import { signupCustomer } from './customers/signup-customer.js';
 import { updateCustomer } from './customers/update-customer.js';
 import { upgradeCustomerToAgency } from './customers/upgrade-customer-to-agency.js';
 import { searchUserInvitations } from './invitations/search-user-invitations.js';
@@ -31,6 +35,7 @@ import { updateUser } from './users/update-user.js';
 
 export const handlers: { readonly [O in OperationName]?: Handler<O> } = {
   AddAccount: addAccount,
+  AddClientLinks: addClientLinks,
   DeleteAccount: deleteAccount,
   DeleteCustomer: deleteCustomer,
   DeleteUser: deleteUser,
@@ -49,10 +54,13 @@ export const handlers: { readonly [O in OperationName]?: Handler<O> } = {
   MapAccountIdToExternalAccountIds: mapAccountIdToExternalAccountIds,
   MapCustomerIdToExternalCustomerId: mapCustomerIdToExternalCustomerId,
   SearchAccounts: searchAccounts,
+  SearchClientLinks: searchClientLinks,
   SearchCustomers: searchCustomers,
   SearchUserInvitations: searchUserInvitations,
   SendUserInvitation: sendUserInvitation,
+  SignupCustomer: signupCustomer,
   UpdateAccount: updateAccount,
+  UpdateClientLinks: updateClientLinks,
   UpdateCustomer: updateCustomer,
   UpdateUser: updateUser,
   UpdateUserRoles: updateUserRoles,

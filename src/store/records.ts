@@ -183,11 +183,41 @@ export interface ClientLinkRecord {
   inviterPhone: string | null;
   customerLinkPermission: string | null;
   suppressNotification: boolean;
+  /**
+   * SignupCustomer's link from the aggregator to the account it created: it grants access like an
+   * Active AccountLink, but no ClientLink operation shows or changes it ("you cannot delink them").
+   */
+  aggregatee: boolean;
   version: bigint;
+  /** When the link was requested (LinkPending expires 30 days later). */
+  createdTime: Date;
   lastModifiedTime: Date;
   lastModifiedByUserId: bigint | null;
 }
-export type NewClientLink = Omit<ClientLinkRecord, 'id' | 'version' | 'lastModifiedTime'>;
+/** `aggregatee` defaults to false, `createdTime` to the time of the insert. */
+export type NewClientLink = Omit<ClientLinkRecord, 'id' | 'version' | 'lastModifiedTime' | 'createdTime' | 'aggregatee'>
+  & { aggregatee?: boolean; createdTime?: Date };
+/** What UpdateClientLinks may change. */
+export type ClientLinkChanges = Pick<ClientLinkRecord, 'status' | 'note' | 'lastModifiedByUserId'>;
+
+/**
+ * SignupCustomer's new tenant, written in one transaction: the customer, the payment method its
+ * account is billed through, the account, the managing customer's aggregatee link to it, and the
+ * roles of existing users on the new customer.
+ */
+export interface NewCustomerSignup {
+  customer: NewCustomer;
+  paymentMethodType: EnumValue<'PaymentMethodType'>;
+  account: Omit<NewAccount, 'customerId' | 'paymentMethodId'>;
+  aggregatee: Omit<NewClientLink, 'clientEntityId' | 'aggregatee'>;
+  roles: ReadonlyArray<{ userId: bigint; roleId: number }>;
+}
+export interface CustomerSignupRecord {
+  customer: CustomerRecord;
+  paymentMethod: PaymentMethodRecord;
+  account: AccountRecord;
+  link: ClientLinkRecord;
+}
 
 export interface DeveloperTokenRecord {
   id: bigint;

@@ -4,8 +4,9 @@
 // the database's unique indexes, reported as StoreConflict. `Store` is composed of one interface
 // per area, which the SQL store implements one part each (sql/areas).
 import type {
-  AccessTokenRecord, AccountChanges, AccountQuery, AccountRecord, AuthorizationCodeRecord, ClientLinkRecord,
-  CustomerChanges, CustomerExternalIdRecord, CustomerRecord, DeveloperTokenRecord, NewAccessToken, NewAccount, NewAuthorizationCode, NewClientLink, NewCustomer,
+  AccessTokenRecord, AccountChanges, AccountQuery, AccountRecord, AuthorizationCodeRecord, ClientLinkChanges, ClientLinkRecord,
+  CustomerChanges, CustomerExternalIdRecord, CustomerRecord, CustomerSignupRecord, DeveloperTokenRecord, NewAccessToken, NewAccount,
+  NewAuthorizationCode, NewClientLink, NewCustomer, NewCustomerSignup,
   NewDeveloperToken, NewOAuthClient, NewOutboxMessage, NewRefreshToken, NewUser, NewUserInvitation, OAuthClientRecord,
   OutboxMessageRecord, PaymentMethodRecord, RefreshTokenRecord, RoleGrant, RoleKey, UserChanges, UserInvitationRecord,
   UserRecord, UserRoleRecord,
@@ -148,8 +149,24 @@ export interface UserInvitationStore {
 
 export interface ClientLinkStore {
   insertClientLink(link: NewClientLink): Promise<ClientLinkRecord>;
-  /** Links where one of these customers is the manager, in the given statuses. */
+  /** Links where one of these customers is the manager, in the given statuses, ordered by id. */
   listClientLinksByManager(managingCustomerIds: readonly bigint[], statuses: readonly string[]): Promise<ClientLinkRecord[]>;
+  /** Every link of the type to one of these client accounts (AccountLink) or customers (CustomerLink), ordered by id. */
+  listClientLinksByClient(type: ClientLinkRecord['type'], clientEntityIds: readonly bigint[]): Promise<ClientLinkRecord[]>;
+  getClientLink(id: bigint): Promise<ClientLinkRecord | null>;
+  /** The id of the account or customer a ClientLink names by number (case-insensitively), or null. */
+  idByNumber(kind: 'account' | 'customer', number: string): Promise<bigint | null>;
+  /** Compare-and-set on the link's version; the new record, or null when the version moved on. */
+  updateClientLink(id: bigint, expectedVersion: bigint, changes: ClientLinkChanges): Promise<ClientLinkRecord | null>;
+}
+
+/** SignupCustomer: a whole tenant at once. */
+export interface CustomerSignupStore {
+  /**
+   * Writes the customer, its payment method, its account, the aggregatee link and the roles in one
+   * transaction. Throws StoreConflict('customer_number' | 'account_number') (nothing written).
+   */
+  signupCustomer(signup: NewCustomerSignup): Promise<CustomerSignupRecord>;
 }
 
 /** Developer tokens and access tokens (both kept as hashes). */
@@ -206,7 +223,7 @@ export interface OAuthStore {
 
 export interface Store
   extends MetaStore, CustomerStore, AccountStore, UserStore, UserInvitationStore, ClientLinkStore, TokenStore,
-  OutboxStore, OAuthStore {
+  OutboxStore, OAuthStore, CustomerSignupStore {
   readonly backend: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

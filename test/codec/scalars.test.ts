@@ -25,6 +25,12 @@ describe('XML Schema scalars', () => {
     assert.equal(parseScalar('dateTime', '0099-01-01T00:00:00Z').getUTCFullYear(), 99);
     assert.throws(() => parseScalar('dateTime', '2024-13-02T03:04:05'), ScalarError);
     assert.throws(() => parseScalar('dateTime', 'yesterday'), ScalarError);
+    // A bare date is midnight (WCF's XmlConvert accepts every XSD form); a half time is not a dateTime.
+    assert.equal(parseScalar('dateTime', '2024-01-02').toISOString(), '2024-01-02T00:00:00.000Z');
+    assert.equal(parseScalar('dateTime', '2024-01-02+01:00').toISOString(), '2024-01-01T23:00:00.000Z');
+    assert.throws(() => parseScalar('dateTime', '2024-01-02T03:04'), ScalarError);
+    // Without an offset, as the official examples send a ClientLink's StartDate back: UTC.
+    assert.equal(parseScalar('dateTime', '2024-01-02T03:04:05.123457').toISOString(), '2024-01-02T03:04:05.123Z');
     assert.equal(formatDateTime(new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 123))), '2026-01-02T03:04:05.1230000Z');
     assert.equal(formatDateTime(new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 123)), 3), '2026-01-02T03:04:05.123Z');
   });

@@ -11,6 +11,8 @@ import Database from 'better-sqlite3';
 import type pg from 'pg';
 import { MIGRATIONS } from '../../src/store/schema/migrations.js';
 import { openStore } from '../../src/store/open.js';
+
+/** Every version the current code applies (the legacy SQL ends at 3; later versions are upgrades). */
 import type { Store } from '../../src/store/store.js';
 import { migratePostgres as legacyMigratePostgres, POSTGRES_MIGRATIONS } from './legacy/postgres-migrations.js';
 import { writeLegacyRows, type LegacyData, type RawInsert } from './legacy/rows.js';

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Store } from '../../src/store/store.js';
 import { accountQueryTests } from './contract/account-query.js';
+import { clientLinkTests } from './contract/client-links.js';
 import { customerAndAccountTests } from './contract/customers-accounts.js';
 import { customerWriteTests } from './contract/customers-writes.js';
 import { account, customer, uniq, user, type Ctx } from './contract/fixtures.js';
@@ -30,6 +31,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
     userAndInvitationTests(ctx);
     outboxTests(ctx);
     oauthTests(ctx);
+    clientLinkTests(ctx);
 
     describe('hostile input', () => {
       it('round-trips SQL-looking strings as plain data', async () => {

@@ -1,6 +1,7 @@
 // GetAccount: one account the caller can reach, with optional additional fields.
 import type { Handler } from '../context.js';
 import { ApiError } from '../../contract/api-error.js';
+import { assertNotBeingLinked } from '../client-links/account-lock.js';
 import { advertiserAccount } from './account-entity.js';
 
 export const getAccount: Handler<'GetAccount'> = async (ctx, request) => {
@@ -11,5 +12,6 @@ export const getAccount: Handler<'GetAccount'> = async (ctx, request) => {
   if (!(await ctx.access()).canReadAccount(account)) {
     throw new ApiError('UserIsNotAuthorized', 'The user cannot access this account.');
   }
+  await assertNotBeingLinked(ctx.store, account, ctx.now());
   return { Account: advertiserAccount(account, request.ReturnAdditionalFields ?? []) };
 };

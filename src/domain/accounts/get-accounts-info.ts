@@ -2,6 +2,7 @@
 // OnlyParentAccounts, the client accounts that customer manages as an agency.
 import type { Handler } from '../context.js';
 import { ApiError } from '../../contract/api-error.js';
+import { activeLinksByManager } from '../client-links/life-cycle.js';
 import { accountInfo } from './account-entity.js';
 
 export const getAccountsInfo: Handler<'GetAccountsInfo'> = async (ctx, request) => {
@@ -11,7 +12,7 @@ export const getAccountsInfo: Handler<'GetAccountsInfo'> = async (ctx, request) 
   const customerIds = [customerId];
   const accountIds: bigint[] = [];
   if (!request.OnlyParentAccounts) {
-    for (const link of await ctx.store.listClientLinksByManager([customerId], ['Active'])) {
+    for (const link of await activeLinksByManager(ctx.store, [customerId], ctx.now())) {
       (link.type === 'CustomerLink' ? customerIds : accountIds).push(link.clientEntityId);
     }
   }

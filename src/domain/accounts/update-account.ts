@@ -11,6 +11,7 @@ import {
   accountName, checkPaymentMethod, checkPrimaryUser, updatedTaxInformation,
 } from './account-rules.js';
 import type { AccountChanges } from '../../store/records.js';
+import { assertNotBeingLinked } from '../client-links/account-lock.js';
 
 export const updateAccount: Handler<'UpdateAccount'> = async (ctx, { Account: account }) => {
   if (!account) throw new ApiError('NullParameter', 'Account is required.');
@@ -22,6 +23,7 @@ export const updateAccount: Handler<'UpdateAccount'> = async (ctx, { Account: ac
   if (!canUpdateAccounts(role) && !canUpdateAutoTagOnly(role)) {
     throw new ApiError('UserIsNotAuthorized', 'The user may not update this account.');
   }
+  await assertNotBeingLinked(ctx.store, current, ctx.now());
   const expected = checkTimeStamp(account.TimeStamp, current.version, 'Account.TimeStamp', 'account');
 
   // A field left out keeps its value ("If no value is set for the update, this setting is not

@@ -6,7 +6,8 @@ import { v1Initial } from './v1-initial.js';
 import { v2Invitations } from './v2-invitations.js';
 import { v3OutboxOAuth } from './v3-outbox-oauth.js';
 import { v4Customers } from './v4-customers.js';
+import { v5ClientLinks } from './v5-client-links.js';
 import { v6Accounts } from './v6-accounts.js';
 import { v7UserRoles } from './v7-user-roles.js';
 
-export const MIGRATIONS: readonly Migration[] = [v1Initial, v2Invitations, v3OutboxOAuth, v4Customers, v6Accounts, v7UserRoles];
+export const MIGRATIONS: readonly Migration[] = [v1Initial, v2Invitations, v3OutboxOAuth, v4Customers, v5ClientLinks, v6Accounts, v7UserRoles];

@@ -8,6 +8,7 @@ import type { Store } from '../store.js';
 import { accountPart } from './areas/accounts.js';
 import { clientLinkPart } from './areas/client-links.js';
 import { customerPart } from './areas/customers.js';
+import { customerSignupPart } from './areas/customer-signup.js';
 import { userInvitationPart } from './areas/invitations.js';
 import { metaPart } from './areas/meta.js';
 import { oauthPart } from './areas/oauth.js';
@@ -32,5 +33,6 @@ export function sqlStore(backend: Store['backend'], driver: SqlDriver, dialect: 
     ...tokenPart(sql),
     ...oauthPart(sql),
     ...outboxPart(sql),
+    ...customerSignupPart(sql),
   };
 }

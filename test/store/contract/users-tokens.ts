@@ -141,15 +141,18 @@ export function userAndTokenTests(ctx: Ctx): void {
       assert.ok(rec.id >= 400000001n && rec.id < 500000000n);
       assert.equal(rec.version, 1n);
       assert.ok(Math.abs(rec.lastModifiedTime.getTime() - Date.now()) < 60_000);
-      const { id: _i, version: _v, lastModifiedTime: _t, ...rest } = rec;
+      // Version 5: not an aggregatee link unless said so; created now unless a time is given.
+      const { id: _i, version: _v, lastModifiedTime: _t, createdTime: _c, aggregatee, ...rest } = rec;
       assert.deepEqual(rest, input);
+      assert.equal(aggregatee, false);
+      assert.ok(Math.abs(rec.createdTime.getTime() - Date.now()) < 60_000);
       const nulls = newLink(m.id, {
         type: 'CustomerLink', name: null, note: null, isBillToClient: null, startDate: null, inviterEmail: null,
         inviterName: null, inviterPhone: null, customerLinkPermission: null, suppressNotification: true,
         lastModifiedByUserId: null,
       });
       const rec2 = await ctx.store.insertClientLink(nulls);
-      const { id: _i2, version: _v2, lastModifiedTime: _t2, ...rest2 } = rec2;
+      const { id: _i2, version: _v2, lastModifiedTime: _t2, createdTime: _c2, aggregatee: _a2, ...rest2 } = rec2;
       assert.deepEqual(rest2, nulls);
       const falsy = await ctx.store.insertClientLink(newLink(m.id, { isBillToClient: false }));
       assert.equal(falsy.isBillToClient, false);

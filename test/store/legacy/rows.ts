@@ -136,6 +136,9 @@ export async function writeLegacyRows(insert: RawInsert): Promise<LegacyData> {
       name: 'link', note: null, isBillToClient: false, startDate: at(0), inviterEmail: null, inviterName: null,
       inviterPhone: null, customerLinkPermission: null, suppressNotification: true, version: 1n, lastModifiedTime: at(0),
       lastModifiedByUserId: null,
+      // Version 5 columns, as a row of an earlier version reads back: not an aggregatee link,
+      // created when it was last modified.
+      aggregatee: false, createdTime: at(0),
     },
     developerToken: { id: developerTokenId, userId, tokenHash: 'dev-hash', hint: 'abcd', createdTime: at(0), revokedTime: null },
     accessToken: {

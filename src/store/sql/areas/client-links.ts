@@ -1,9 +1,13 @@
-// Client links: an agency's management of a client account or customer.
+// Client links: an agency's management of a client account or customer. A link is never deleted:
+// every request is a row, and the newest row per (type, client entity, manager) is the link's
+// current state (SearchClientLinks' "most recent link for each unique combination").
 import type { ClientLinkRecord, NewClientLink } from '../../records.js';
 import type { ClientLinkStore } from '../../store.js';
-import type { Row } from '../driver.js';
-import type { Columns, Sql } from '../sql.js';
-import { big, bigOrNull, bool, boolOrNull, date, dateOrNull, enumCol, msOrNull, str, strOrNull } from '../values.js';
+import type { Row, Statement } from '../driver.js';
+import { fold, type Columns, type Sql } from '../sql.js';
+import {
+  big, bigOrNull, bool, boolOrNull, date, dateOrNull, enumCol, ms, msOrNull, str, strOrNull,
+} from '../values.js';
 
 function clientLinkColumns(l: NewClientLink): Columns {
   return [
@@ -12,12 +16,23 @@ function clientLinkColumns(l: NewClientLink): Columns {
     ['start_date', msOrNull(l.startDate)], ['inviter_email', l.inviterEmail], ['inviter_name', l.inviterName],
     ['inviter_phone', l.inviterPhone], ['customer_link_permission', l.customerLinkPermission],
     ['suppress_notification', l.suppressNotification], ['last_modified_by_user_id', l.lastModifiedByUserId],
+    ['aggregatee', l.aggregatee ?? false],
   ];
 }
 
-function clientLinkFromRow(r: Row): ClientLinkRecord {
+/** The insert of a link (for this part and for SignupCustomer's transaction). */
+export function insertClientLinkStatement(sql: Sql, link: NewClientLink): Statement {
+  const now = Date.now();
+  return sql.insertStatement('client_links', [
+    ...clientLinkColumns(link), ['version', 1n], ['created_time', ms(link.createdTime ?? new Date(now))],
+    ['last_modified_time', now],
+  ]);
+}
+
+export function clientLinkFromRow(r: Row): ClientLinkRecord {
   const type = str(r, 'type');
   if (type !== 'AccountLink' && type !== 'CustomerLink') throw new TypeError(`store: unknown client link type ${type}`);
+  const lastModifiedTime = date(r, 'last_modified_time');
   return {
     id: big(r, 'id'), type, clientEntityId: big(r, 'client_entity_id'),
     managingCustomerId: big(r, 'managing_customer_id'), status: enumCol(r, 'status', 'ClientLinkStatus'),
@@ -25,15 +40,21 @@ function clientLinkFromRow(r: Row): ClientLinkRecord {
     startDate: dateOrNull(r, 'start_date'), inviterEmail: strOrNull(r, 'inviter_email'),
     inviterName: strOrNull(r, 'inviter_name'), inviterPhone: strOrNull(r, 'inviter_phone'),
     customerLinkPermission: strOrNull(r, 'customer_link_permission'),
-    suppressNotification: bool(r, 'suppress_notification'), version: big(r, 'version'),
-    lastModifiedTime: date(r, 'last_modified_time'), lastModifiedByUserId: bigOrNull(r, 'last_modified_by_user_id'),
+    suppressNotification: bool(r, 'suppress_notification'), aggregatee: bool(r, 'aggregatee'),
+    version: big(r, 'version'),
+    // Links written before version 5 have no creation time; their last change is the best bound.
+    createdTime: dateOrNull(r, 'created_time') ?? lastModifiedTime,
+    lastModifiedTime, lastModifiedByUserId: bigOrNull(r, 'last_modified_by_user_id'),
   };
 }
 
 export function clientLinkPart(sql: Sql): ClientLinkStore {
   return {
     async insertClientLink(link) {
-      return clientLinkFromRow(await sql.insert('client_links', [...clientLinkColumns(link), ['version', 1n], ['last_modified_time', Date.now()]]));
+      const { sql: text, params } = insertClientLinkStatement(sql, link);
+      const row = await sql.one(text, params);
+      if (row === null) throw new Error('store: insert into client_links returned no row');
+      return clientLinkFromRow(row);
     },
 
     async listClientLinksByManager(managingCustomerIds, statuses) {
@@ -42,6 +63,36 @@ export function clientLinkPart(sql: Sql): ClientLinkStore {
       const text = `SELECT * FROM client_links WHERE ${p.inBigints('managing_customer_id', managingCustomerIds)} `
         + `AND ${p.inTexts('status', statuses)} ORDER BY id`;
       return (await sql.all(text, p.values)).map(clientLinkFromRow);
+    },
+
+    async listClientLinksByClient(type, clientEntityIds) {
+      if (clientEntityIds.length === 0) return [];
+      const p = sql.params();
+      const text = `SELECT * FROM client_links WHERE ${p.inBigints('client_entity_id', clientEntityIds)} `
+        + `AND type = ${p.add(type)} ORDER BY id`;
+      return (await sql.all(text, p.values)).map(clientLinkFromRow);
+    },
+
+    async getClientLink(id) {
+      const row = await sql.byId('client_links', id);
+      return row === null ? null : clientLinkFromRow(row);
+    },
+
+    async idByNumber(kind, number) {
+      const p = sql.params();
+      // Account numbers are matched on their folded copy; customer numbers are stored upper-case.
+      const text = kind === 'account'
+        ? `SELECT id FROM accounts WHERE number_folded = ${p.add(fold(number))}`
+        : `SELECT id FROM customers WHERE number = ${p.add(number.toUpperCase())}`;
+      const row = await sql.one(text, p.values);
+      return row === null ? null : big(row, 'id');
+    },
+
+    async updateClientLink(id, expectedVersion, changes) {
+      const row = await sql.update('client_links', id, expectedVersion, [
+        ['status', changes.status], ['note', changes.note], ['last_modified_by_user_id', changes.lastModifiedByUserId],
+      ]);
+      return row === null ? null : clientLinkFromRow(row);
     },
   };
 }

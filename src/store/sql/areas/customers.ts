@@ -11,7 +11,7 @@ import { big, bigOrNull, bool, date, enumCol, enumColOrNull, str, strOrNull } fr
 /** Guard of the writes a deleted (Inactive) customer no longer takes. */
 const ACTIVE = (p: Params): string => `life_cycle_status = ${p.add('Active')}`;
 
-function customerColumns(c: NewCustomer): Columns {
+export function customerColumns(c: NewCustomer): Columns {
   return [
     ['number', c.number], ['name', c.name], ['industry', c.industry], ['market_country', c.marketCountry],
     ['market_language', c.marketLanguage], ['financial_status', c.financialStatus],
@@ -21,7 +21,7 @@ function customerColumns(c: NewCustomer): Columns {
   ];
 }
 
-function customerFromRow(r: Row): CustomerRecord {
+export function customerFromRow(r: Row): CustomerRecord {
   return {
     id: big(r, 'id'), number: str(r, 'number'), name: str(r, 'name'), industry: enumColOrNull(r, 'industry', 'Industry'),
     marketCountry: strOrNull(r, 'market_country'), marketLanguage: enumColOrNull(r, 'market_language', 'LanguageType'),
@@ -40,7 +40,7 @@ function externalIdFromRow(r: Row): CustomerExternalIdRecord {
   };
 }
 
-function paymentMethodFromRow(r: Row): PaymentMethodRecord {
+export function paymentMethodFromRow(r: Row): PaymentMethodRecord {
   return {
     id: big(r, 'id'), customerId: big(r, 'customer_id'), type: enumCol(r, 'type', 'PaymentMethodType'),
     createdTime: date(r, 'created_time'),

@@ -1,0 +1,15 @@
+// 1472: "You cannot get, delete, or update an account that is being linked or unlinked." An
+// account is being linked while its pair's newest link is LinkInProgress (an accepted link
+// waiting for its StartDate; unlinks complete at once here).
+import type { AccountRecord } from '../../store/records.js';
+import type { Store } from '../../store/store.js';
+import { ApiError } from '../../contract/api-error.js';
+import { currentStatus, newestPerPair } from './life-cycle.js';
+
+const BEING_LINKED = ['LinkInProgress', 'UnlinkPending', 'UnlinkInProgress'];
+
+export async function assertNotBeingLinked(store: Store, account: AccountRecord, now: Date): Promise<void> {
+  const links = newestPerPair(await store.listClientLinksByClient('AccountLink', [account.id]));
+  const busy = links.find((l) => BEING_LINKED.includes(currentStatus(l, now)));
+  if (busy) throw new ApiError('AccountBeingLinkedOrUnlinked', `A client link of account ${account.id} is ${currentStatus(busy, now)}.`);
+}

@@ -1,0 +1,194 @@
+// SignupCustomer over REST and SOAP (spec §1.3): an aggregator (role 33 on ParentCustomerId) creates
+// a customer and an account that rolls up to it, in one transaction; what was stored, what the
+// aggregator then reaches, the refusals, and the optional UserInvitation / UserId.
+// Choices: docs/behaviour.md "SignupCustomer", docs/errors.md.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Store } from '../../../src/store/store.js';
+import { startServer, type RunningServer } from '../../support/server.js';
+import { faces, faultCodes, restCodes, type Faces } from '../../support/faces.js';
+import { addUser, createTestTenant, insertTestUser, type TestTenant, type TestUser } from '../../support/fixtures.js';
+import { uniqueName } from '../../support/names.js';
+import { find, findAll } from '../../support/clients.js';
+import { childEl, expectOk } from '../../support/soap-assert.js';
+import { byAccount, FACES, linkBatch, searchLinks, type Face } from '../../support/client-links.js';
+import { getAccount } from '../../support/links-world.js';
+
+interface Signup {
+  Customer?: Record<string, string> | null;
+  Account?: Record<string, unknown> | null;
+  ParentCustomerId?: bigint;
+  UserInvitation?: Record<string, string | number>;
+  UserId?: bigint;
+  User?: Record<string, unknown>;
+}
+
+type Result = { ok: Record<string, string>; codes?: undefined } | { ok?: undefined; codes: number[]; status: number };
+
+const ADDRESS = { City: 'Redmond', Line1: 'One Microsoft Way', CountryCode: 'US', PostalCode: '98052', StateOrProvince: 'WA' };
+
+function xmlOf(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'object') return String(value);
+  return Object.entries(value as Record<string, unknown>).map(([k, v]) => (v === null ? `<e:${k} i:nil="true"/>` : `<e:${k}>${xmlOf(v)}</e:${k}>`)).join('');
+}
+
+describe('SignupCustomer', () => {
+  let server: RunningServer;
+  let store: Store;
+  let call: Faces;
+  let parent: TestTenant;
+  let aggregator: TestUser;
+
+  before(async () => {
+    server = await startServer();
+    store = await server.store();
+    call = faces(server);
+    parent = await createTestTenant(store, 'sandbox', 'Aggregator');
+    aggregator = await insertTestUser(store, 'sandbox', { customerId: parent.customer.id, roleId: 33, label: 'aggregator' });
+  });
+  after(async () => { await server?.stop(); });
+
+  function request(over: Partial<Signup> = {}): Signup {
+    return {
+      Customer: { Industry: 'Other', MarketCountry: 'US', MarketLanguage: 'English', Name: uniqueName('Child Customer') },
+      Account: { BusinessAddress: ADDRESS, CurrencyCode: 'USD', Name: uniqueName('Child Account'), ParentCustomerId: parent.customer.id.toString(), TimeZone: 'PacificTimeUSCanadaTijuana' },
+      ParentCustomerId: parent.customer.id,
+      ...over,
+    };
+  }
+
+  async function signup(face: Face, body: Signup, token: string): Promise<Result> {
+    if (face === 'REST') {
+      const json: Record<string, unknown> = { ...body };
+      for (const k of ['ParentCustomerId', 'UserId'] as const) if (body[k] !== undefined) json[k] = body[k]!.toString();
+      const r = await call.rest('SignupCustomer', json, token);
+      if (r.status !== 200) return { codes: restCodes(r), status: r.status };
+      return { ok: Object.fromEntries(Object.entries(r.body).map(([k, v]) => [k, String(v)])) };
+    }
+    const parts = [
+      body.Customer === undefined ? '' : body.Customer === null ? '<Customer i:nil="true"/>' : `<Customer>${xmlOf(body.Customer)}</Customer>`,
+      body.Account === undefined ? '' : body.Account === null ? '<Account i:nil="true"/>' : `<Account>${xmlOf(body.Account)}</Account>`,
+      body.ParentCustomerId === undefined ? '' : `<ParentCustomerId>${body.ParentCustomerId}</ParentCustomerId>`,
+      body.UserInvitation ? `<UserInvitation>${xmlOf(body.UserInvitation)}</UserInvitation>` : '',
+      body.UserId === undefined ? '' : `<UserId>${body.UserId}</UserId>`,
+      body.User ? `<User>${xmlOf(body.User)}</User>` : '',
+    ];
+    const r = await call.soap('SignupCustomer', parts.join(''), token);
+    if (r.status !== 200) return { codes: faultCodes(r), status: r.status };
+    const res = expectOk(r, 'SignupCustomer');
+    assert.deepEqual(res.children.map((c) => c.local), ['CustomerId', 'CustomerNumber', 'AccountId', 'AccountNumber', 'CreateTime']);
+    return { ok: Object.fromEntries(res.children.map((c) => [c.local, childEl(res, c.local)!.text])) };
+  }
+
+  for (const face of FACES) {
+    describe(face, () => {
+      it('creates an Active customer and account that roll up to the aggregator, and returns their ids and numbers', async () => {
+        const body = request();
+        const before = Date.now();
+        const r = await signup(face, body, aggregator.token);
+        assert.ok(r.ok, JSON.stringify(r));
+        assert.match(r.ok.CustomerNumber!, /^[A-Z0-9]{10}$/);
+        assert.match(r.ok.AccountNumber!, /^[A-Z0-9]{8}$/);
+        assert.ok(Date.parse(r.ok.CreateTime!) >= before - 1000);
+        const customer = await store.getCustomer(BigInt(r.ok.CustomerId!));
+        const account = await store.getAccount(BigInt(r.ok.AccountId!));
+        assert.ok(customer && account);
+        assert.equal(customer.name, body.Customer!.Name);
+        assert.equal(customer.number, r.ok.CustomerNumber);
+        assert.equal(customer.lifeCycleStatus, 'Active');
+        assert.equal(customer.industry, 'Other');
+        assert.equal(account.customerId, customer.id);
+        assert.equal(account.number, r.ok.AccountNumber);
+        assert.equal(account.lifeCycleStatus, 'Active');
+        assert.equal(account.billToCustomerId, parent.customer.id, 'billed to the aggregator');
+        assert.equal(account.primaryUserId, aggregator.user.id, 'the primary user is the aggregator user');
+        assert.equal(account.businessAddress?.businessName, customer.name, 'BusinessName defaults to the customer name');
+        const method = await store.getPaymentMethod(account.paymentMethodId!);
+        assert.equal(method?.type, 'Invoice');
+        const links = await store.listClientLinksByClient('AccountLink', [account.id]);
+        assert.deepEqual(links.map((l) => [l.managingCustomerId, l.status, l.aggregatee]), [[parent.customer.id, 'Active', true]]);
+        assert.deepEqual(await store.listCustomerRoles(customer.id), [], 'the aggregator holds no role on the child customer');
+      });
+
+      it('the aggregator reaches the new account, cannot see or delink it as a client link; others do not reach it', async () => {
+        const r = await signup(face, request(), aggregator.token);
+        const accountId = BigInt(r.ok!.AccountId!);
+        assert.equal(await getAccount(call, face, accountId, aggregator.token), 'ok');
+        assert.equal(await getAccount(call, face, accountId, parent.token), 'ok', 'the Super Admin of the aggregator manages it too');
+        assert.deepEqual((await searchLinks(call, face, { predicates: byAccount(accountId) }, aggregator.token)).links, []);
+        const unlink = { ClientEntityId: accountId, ManagingCustomerId: parent.customer.id, Status: 'UnlinkRequested' };
+        assert.deepEqual((await linkBatch(call, face, 'UpdateClientLinks', [unlink], aggregator.token)).partial, [[210]]);
+        // "The LinkedAccountIds element contains the identifer of the advertiser account in the child customer."
+        const linked = face === 'REST'
+          ? ((await call.rest('GetUser', { UserId: null }, aggregator.token)).body.CustomerRoles as Array<{ LinkedAccountIds?: string[] }>)
+            .flatMap((role) => role.LinkedAccountIds ?? [])
+          : findAll(find((await call.soap('GetUser', '<UserId i:nil="true"/>', aggregator.token)).root, 'CustomerRoles')!, 'LinkedAccountIds')
+            .flatMap((list) => list.children.map((c) => c.text));
+        assert.ok(linked.includes(accountId.toString()), `LinkedAccountIds ${linked.join(',')}`);
+        const stranger = await createTestTenant(store, 'sandbox', 'Stranger');
+        assert.equal(await getAccount(call, face, accountId, stranger.token), '106');
+        // Another agency cannot take over an aggregatee account.
+        const take = { ClientEntityId: accountId, ManagingCustomerId: stranger.customer.id, IsBillToClient: true };
+        assert.deepEqual((await linkBatch(call, face, 'AddClientLinks', [take], stranger.token)).partial, [[1424]]);
+      });
+
+      it('requires the Aggregator role on ParentCustomerId (a Super Admin is 106) and stores nothing', async () => {
+        const body = request();
+        for (const token of [parent.token, (await createTestTenant(store, 'sandbox', 'Other')).token]) {
+          const r = await signup(face, body, token);
+          assert.deepEqual(r.codes, [106]);
+        }
+        const elsewhere = await createTestTenant(store, 'sandbox', 'Elsewhere');
+        assert.deepEqual((await signup(face, request({ ParentCustomerId: elsewhere.customer.id }), aggregator.token)).codes, [106]);
+        const names = (await store.listClientLinksByManager([parent.customer.id], ['Active'])).map((l) => l.name);
+        assert.ok(!names.includes(String(body.Account!.Name).slice(0, 40)));
+      });
+
+      it('refusals: ParentCustomerId 203, Customer 310, Account 203, a required customer field 203, ServiceLevel or PaymentMethodId set 201, BusinessAddress 1139', async () => {
+        const base = request();
+        const cases: Array<[Signup, number]> = [
+          [{ ...base, ParentCustomerId: undefined }, 203],
+          [{ ...base, Customer: null }, 310],
+          [{ ...base, Account: null }, 203],
+          [{ ...base, Customer: { ...base.Customer!, Industry: undefined as unknown as string } }, 203],
+          [{ ...base, Customer: { ...base.Customer!, ServiceLevel: 'Premium' } }, 201],
+          [{ ...base, Customer: { ...base.Customer!, Name: 'x'.repeat(101) } }, 211],
+          [{ ...base, Account: { ...base.Account!, PaymentMethodId: parent.paymentMethod.id.toString() } }, 201],
+          [{ ...base, Account: { ...base.Account!, BusinessAddress: undefined } }, 1139],
+          [{ ...base, Account: { ...base.Account!, CurrencyCode: undefined } }, 203],
+          [{ ...base, Customer: { ...base.Customer!, MarketCountry: 'USA' } }, 201],
+          [{ ...base, UserInvitation: { FirstName: 'A', LastName: 'B', Email: 'a@example.com', RoleId: 41 }, UserId: aggregator.user.id }, 201],
+          [{ ...base, User: { UserName: 'pilot@example.com' } }, 201],
+        ];
+        for (const [body, code] of cases) {
+          const clean = JSON.parse(JSON.stringify(body, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))) as Signup;
+          if (body.ParentCustomerId !== undefined) clean.ParentCustomerId = body.ParentCustomerId;
+          assert.deepEqual((await signup(face, clean, aggregator.token)).codes, [code], `case answered by ${code}`);
+        }
+      });
+
+      it('UserInvitation (RoleId 41 or 203) invites a user into the new customer through the outbox', async () => {
+        const email = `${uniqueName('owner')}@example.com`;
+        const r = await signup(face, request({ UserInvitation: { FirstName: 'Owner', LastName: 'Person', Email: email, RoleId: 41, Lcid: 'EnglishUS' } }), aggregator.token);
+        const customerId = BigInt(r.ok!.CustomerId!);
+        const invitations = await store.listPendingUserInvitations(customerId);
+        assert.deepEqual(invitations.map((i) => [i.email, i.roleId, i.customerId, i.createdByUserId]), [[email, 41, customerId, aggregator.user.id]]);
+        const mail = await store.listOutboxMessages({ to: email, limit: 5 });
+        assert.equal(mail.length, 1);
+        assert.match(mail[0]!.body, /invitations\/accept\?token=/);
+        const bad = await signup(face, request({ UserInvitation: { FirstName: 'A', LastName: 'B', Email: email, RoleId: 16 } }), aggregator.token);
+        assert.deepEqual(bad.codes, [201]);
+      });
+
+      it('UserId: an existing user of the aggregator becomes Super Admin of the new customer; a stranger\'s id is 106', async () => {
+        const colleague = await addUser(store, parent.customer.id, 203, null, 'colleague');
+        const r = await signup(face, request({ UserId: colleague.id }), aggregator.token);
+        const customerId = BigInt(r.ok!.CustomerId!);
+        assert.deepEqual(await store.listCustomerRoles(customerId), [{ userId: colleague.id, customerId, roleId: 41, accountIds: null }]);
+        const stranger = await createTestTenant(store, 'sandbox', 'Foreign');
+        assert.deepEqual((await signup(face, request({ UserId: stranger.user.id }), aggregator.token)).codes, [106]);
+      });
+    });
+  }
+});

@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import type pg from 'pg';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
+import { MIGRATIONS } from '../../src/store/schema/migrations.js';
 import { migratePostgres as legacyMigratePostgres, POSTGRES_MIGRATIONS } from './legacy/postgres-migrations.js';
 import { writeLegacyRows, type LegacyData, type RawInsert } from './legacy/rows.js';
 import { migrateSqlite as legacyMigrateSqlite, SQLITE_MIGRATIONS } from './legacy/sqlite-migrations.js';
@@ -90,7 +91,7 @@ describe('SQLite stores created by the legacy migration SQL', () => {
       legacySqlite(file, upTo).close();
       if (!fs.existsSync(fresh)) await (await openStore({ backend: 'sqlite', file: fresh })).close();
       await (await openStore({ backend: 'sqlite', file })).close();
-      assert.deepEqual(sqliteVersions(file), [1, 2, 3]);
+      assert.deepEqual(sqliteVersions(file), MIGRATIONS.map((m) => m.version));
       assert.deepEqual(introspectSqlite(file), introspectSqlite(fresh));
       assert.deepEqual(sqliteFirstIds(file), sqliteFirstIds(fresh));
     });
@@ -164,7 +165,7 @@ if (problem !== null) {
         const client = await schemaClient(legacy);
         try {
           const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-          assert.deepEqual(rows.map((r) => r.version), [1, 2, 3]);
+          assert.deepEqual(rows.map((r) => r.version), MIGRATIONS.map((m) => m.version));
           assert.deepEqual(await introspectPostgres(client, legacy), await introspectPostgres(client, fresh));
         } finally {
           await client.end();

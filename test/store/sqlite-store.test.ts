@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openStore } from '../../src/store/open.js';
+import { MIGRATIONS } from '../../src/store/schema/migrations.js';
 import { runStoreContract } from './store-contract.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'adcenter-store-'));
@@ -31,7 +32,7 @@ describe('sqlite migrations', () => {
     try {
       assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
       const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
-      assert.deepEqual(versions, [1, 2, 3]);
+      assert.deepEqual(versions, MIGRATIONS.map((m) => m.version));
     } finally {
       db.close();
     }

@@ -10,6 +10,9 @@ import { clientLinkPart } from './areas/client-links.js';
 import { customerPart } from './areas/customers.js';
 import { userInvitationPart } from './areas/invitations.js';
 import { metaPart } from './areas/meta.js';
+import { notificationPart } from './areas/notifications.js';
+import { pilotFeaturePart } from './areas/pilot-features.js';
+import { prepayAccountPart } from './areas/prepay-accounts.js';
 import { oauthPart } from './areas/oauth.js';
 import { outboxPart } from './areas/outbox.js';
 import { tokenPart } from './areas/tokens.js';
@@ -32,5 +35,8 @@ export function sqlStore(backend: Store['backend'], driver: SqlDriver, dialect: 
     ...tokenPart(sql),
     ...oauthPart(sql),
     ...outboxPart(sql),
+    ...pilotFeaturePart(sql),
+    ...notificationPart(sql),
+    ...prepayAccountPart(sql),
   };
 }

@@ -46,6 +46,7 @@ export const faults = {
   PredicateInvalid: op(3030, 'The Predicate passed in the search is invalid.'),
   PageInfoInvalid: op(3080, 'Page Info must be present and have index greater than 0 (zero).'),
   UserInvitationNull: op(3086, 'The UserInvitation field cannot be null or empty for the SendUserInvitation operation.'),
+  RequiredListEmpty: op(3087, 'The required list of elements is null or empty.'),
 } as const satisfies Record<string, FaultDef>;
 
 export type FaultName = keyof typeof faults;

@@ -3,6 +3,14 @@
 import type { OperationName } from '../contract/values.js';
 import type { Handler } from './context.js';
 import { addAccount } from './accounts/add-account.js';
+import { addPrepayAccount } from './accounts/add-prepay-account.js';
+import { updatePrepayAccount } from './accounts/update-prepay-account.js';
+import { validateAddress } from './addresses/validate-address.js';
+import { dismissNotifications } from './notifications/dismiss-notifications.js';
+import { getNotifications } from './notifications/get-notifications.js';
+import { getAccountPilotFeatures } from './pilot-features/get-account-pilot-features.js';
+import { getCustomerPilotFeatures } from './pilot-features/get-customer-pilot-features.js';
+import { getPilotFeaturesCountries } from './pilot-features/get-pilot-features-countries.js';
 import { findAccounts } from './accounts/find-accounts.js';
 import { getAccount } from './accounts/get-account.js';
 import { getAccountsInfo } from './accounts/get-accounts-info.js';
@@ -33,6 +41,15 @@ export const handlers: { readonly [O in OperationName]?: Handler<O> } = {
   UpdateAccount: updateAccount,
   UpdateUser: updateUser,
   UpdateUserRoles: updateUserRoles,
+  // Issue 8: pilot features, notifications, address validation, prepay accounts.
+  AddPrepayAccount: addPrepayAccount,
+  DismissNotifications: dismissNotifications,
+  GetAccountPilotFeatures: getAccountPilotFeatures,
+  GetCustomerPilotFeatures: getCustomerPilotFeatures,
+  GetNotifications: getNotifications,
+  GetPilotFeaturesCountries: getPilotFeaturesCountries,
+  UpdatePrepayAccount: updatePrepayAccount,
+  ValidateAddress: validateAddress,
 };
 
 export const implementedOperations = Object.keys(handlers) as OperationName[];

@@ -4,9 +4,9 @@
 // TypeScript sources, so a violation is named by file and import as written.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, posix, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, posix, relative, sep } from 'node:path';
+import { repoRoot } from '../support/paths.js';
 
 /** Bottom to top. Layers of the same rank are peers: neither may import the other. */
 const RANK: Readonly<Record<string, number>> = {
@@ -14,17 +14,6 @@ const RANK: Readonly<Record<string, number>> = {
 };
 /** Packages that tie code to a protocol, and the layers allowed to use them. */
 const PROTOCOL_PACKAGES: Readonly<Record<string, readonly string[]>> = { fastify: ['http', 'web', 'cli'] };
-
-/** The repository root (where package.json is), found from this compiled file's location. */
-function findRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('package.json not found above the test files');
-    dir = parent;
-  }
-  return dir;
-}
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -71,7 +60,7 @@ export function violation(fileInSrc: string, specifier: string): string | null {
 }
 
 describe('architecture: the layers import one way', () => {
-  const src = join(findRoot(), 'src');
+  const src = join(repoRoot, 'src');
   const files = tsFiles(src).map((path) => ({ path, inSrc: relative(src, path).split(sep).join('/') }));
 
   it('finds the sources of every layer', () => {

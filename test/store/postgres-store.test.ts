@@ -2,38 +2,20 @@
 // reachable server the suite fails under CI and is skipped (with the reason) elsewhere.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
 import pg from 'pg';
 import { openStore } from '../../src/store/open.js';
 import { MIGRATIONS } from '../../src/store/schema/migrations.js';
 import type { Store } from '../../src/store/store.js';
 import { runStoreContract } from './store-contract.js';
+import { PG_URL, pgProblem, reportPgAway, throwAwaySchemaName } from './pg-test.js';
 
-const url = process.env.ADCENTER_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const schema = `adcenter_test_${crypto.randomBytes(6).toString('hex')}`;
+const url = PG_URL;
+const schema = throwAwaySchemaName('test');
 
-async function reachable(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return null;
-  } catch (err) {
-    return err instanceof Error ? err.message : String(err);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-const problem = await reachable();
+const problem = await pgProblem();
 
 if (problem !== null) {
-  const message = `PostgreSQL unreachable at ${url}: ${problem}`;
-  if (process.env.CI) {
-    it('connects to PostgreSQL', () => assert.fail(message));
-  } else {
-    it('Store contract: postgres', { skip: `${message} (set CI to make this a failure)` }, () => {});
-  }
+  reportPgAway('Store contract: postgres', problem);
 } else {
   after(async () => {
     const client = new pg.Client({ connectionString: url });

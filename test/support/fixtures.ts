@@ -2,6 +2,7 @@
 // links and access tokens, written straight into the running server's store (the same store the
 // server reads), so that tests can set up exactly the world they need and then talk HTTP to it.
 import { randomUUID } from 'node:crypto';
+import { uniqueName } from './names.js';
 import { issueAccessToken } from '../../src/auth/issue-tokens.js';
 import { newAccountNumber, newNestedId, retryOnNumber } from '../../src/domain/numbers.js';
 import { createTenant, type Tenant } from '../../src/domain/tenants/create-tenant.js';
@@ -9,11 +10,6 @@ import type { AccountRecord, ClientLinkRecord, UserRecord } from '../../src/stor
 import type { Store } from '../../src/store/store.js';
 
 export type Env = 'sandbox' | 'production';
-
-/** A name no other test (or earlier run on the same store) uses. */
-export function uniqueName(prefix: string): string {
-  return `${prefix} ${randomUUID().slice(0, 8)}`;
-}
 
 export interface TestTenant extends Tenant {
   /** An access token of the tenant's Super Admin. */
@@ -32,24 +28,27 @@ export async function createTestTenant(store: Store, environment: Env, label: st
     lastName: 'Admin',
     passwordHash: null,
   });
-  return { ...tenant, token: await tokenFor(store, environment, tenant.user.id) };
+  return { ...tenant, token: await tokenFor(store, tenant.user.id, { environment }) };
 }
 
 /** An OAuth access token for the user, valid for the environment (or shaped by the options). */
 export async function tokenFor(
-  store: Store, environment: Env, userId: bigint,
-  options: { lifetimeSeconds?: number; scope?: string; now?: Date } = {},
+  store: Store, userId: bigint,
+  options: { environment?: Env; lifetimeSeconds?: number; scope?: string; now?: Date } = {},
 ): Promise<string> {
-  return (await issueAccessToken(store, environment, userId, options)).accessToken;
+  const { environment = 'sandbox', ...shape } = options;
+  return (await issueAccessToken(store, environment, userId, shape)).accessToken;
 }
 
 /** Another account of a customer, inserted directly (Active, paid by the given payment method). */
 export async function insertTestAccount(store: Store, owner: { customerId: bigint; paymentMethodId: bigint | null; primaryUserId: bigint | null }, options: {
   name?: string; lifeCycleStatus?: AccountRecord['lifeCycleStatus']; pauseReason?: number | null; currencyCode?: AccountRecord['currencyCode'];
+  /** A fixed number (e.g. a legacy Xnnnnnnn one) instead of a fresh one. */
+  number?: string;
 } = {}): Promise<AccountRecord> {
   return retryOnNumber('account_number', () => store.insertAccount({
     customerId: owner.customerId,
-    number: newAccountNumber(),
+    number: options.number ?? newAccountNumber(),
     name: options.name ?? uniqueName('Extra Account'),
     currencyCode: options.currencyCode ?? 'USD',
     financialStatus: 'ClearFinancialStatus',
@@ -74,6 +73,11 @@ export async function insertTestAccount(store: Store, owner: { customerId: bigin
     taxInformation: null,
     lastModifiedByUserId: owner.primaryUserId,
   }));
+}
+
+/** Another account of a customer, with no payment method, named uniquely. */
+export function addTestAccount(store: Store, customerId: bigint, primaryUserId: bigint | null = null): Promise<AccountRecord> {
+  return insertTestAccount(store, { customerId, paymentMethodId: null, primaryUserId }, { name: uniqueName('Account') });
 }
 
 export function ownerOf(tenant: Tenant): { customerId: bigint; paymentMethodId: bigint; primaryUserId: bigint } {
@@ -102,17 +106,25 @@ export async function insertUserRecord(store: Store, options: {
   });
 }
 
-/** A user created in `customerId` with one role: over the whole customer, or only `accountIds`. */
+/** A user created in `customerId` holding `roleId` there (over some accounts, or the whole customer), or no role. */
+export async function addUser(
+  store: Store, customerId: bigint, roleId: number | null, accountIds: bigint[] | null = null, label = 'user',
+): Promise<UserRecord> {
+  // Phone1 is set because UpdateUser requires it: tests can send the user back as they got it.
+  const user = await insertUserRecord(store, {
+    customerId, userName: `${uniqueName(label.toLowerCase().replace(/\W+/g, '-'))}@example.com`, firstName: 'First', lastName: label,
+    email: `${label.toLowerCase().replace(/\W+/g, '-')}@example.com`, phone1: '555 0100', jobTitle: 'Tester',
+  });
+  if (roleId !== null) await store.putUserRole({ userId: user.id, customerId, roleId, accountIds });
+  return user;
+}
+
+/** A user created in `customerId` with one role (over the whole customer, or only `accountIds`) and a token. */
 export async function insertTestUser(store: Store, environment: Env, options: {
   customerId: bigint; roleId: number; accountIds?: bigint[] | null; label: string;
 }): Promise<TestUser> {
-  const tag = randomUUID().slice(0, 8);
-  const user = await insertUserRecord(store, {
-    customerId: options.customerId, userName: `${options.label.toLowerCase().replace(/\W+/g, '-')}-${tag}@example.test`,
-    firstName: options.label, lastName: `Role${options.roleId}`,
-  });
-  await store.putUserRole({ userId: user.id, customerId: options.customerId, roleId: options.roleId, accountIds: options.accountIds ?? null });
-  return { user, token: await tokenFor(store, environment, user.id) };
+  const user = await addUser(store, options.customerId, options.roleId, options.accountIds ?? null, options.label);
+  return { user, token: await tokenFor(store, user.id, { environment }) };
 }
 
 /** A client link: the managing (agency) customer manages a client account or a whole client customer. */

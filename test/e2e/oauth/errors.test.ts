@@ -4,12 +4,12 @@
 // URIs, and a refused consent post without this site's origin and the session's CSRF token.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { hashSecret } from '../../src/domain/credentials.js';
+import { hashSecret } from '../../../src/domain/credentials.js';
 import {
   authorizeAndConsent, authorizeUrl, codeFlow, consentForm, get, pkcePair, postConsent, registerApp, signedIn,
   SANDBOX_SCOPE, tokenRequest, type App, type Browser, type TokenResult,
-} from '../support/oauth.js';
-import { startServer, type RunningServer } from '../support/server.js';
+} from '../../support/oauth.js';
+import { startServer, type RunningServer } from '../../support/server.js';
 
 function assertOAuthError(res: TokenResult, status: number, error: string, code: number): void {
   assert.equal(res.status, status, JSON.stringify(res.body));

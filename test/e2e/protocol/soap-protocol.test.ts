@@ -5,19 +5,19 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startServer, SANDBOX_DEVELOPER_TOKEN, type RunningServer } from '../support/server.js';
+import { startServer, SANDBOX_DEVELOPER_TOKEN, type RunningServer } from '../../support/server.js';
 import {
   ADAPI, CM, ENT, EXC, XSI, envelope, find, findAll, postSoap, type SoapCredentials, type SoapResult,
-} from '../support/clients.js';
-import { parseXml as parseScoped, resolveQName, clark, type XmlElement as ScopedElement } from '../support/xml-tree.js';
-import { parseXml, type XmlElement } from '../../src/codec/xml-tree.js';
-import type { ElementDef } from '../../src/contract/model.js';
-import { types } from '../../src/contract/types.js';
-import { operationNames } from '../../src/contract/lookup.js';
-import { implementedOperations } from '../../src/domain/operations.js';
-import { issueAccessToken } from '../../src/auth/issue-tokens.js';
-import { hashSecret } from '../../src/domain/credentials.js';
-import type { Store } from '../../src/store/store.js';
+} from '../../support/clients.js';
+import { parseXml as parseScoped, resolveQName, clark, type XmlElement as ScopedElement } from '../../support/xml-tree.js';
+import { parseXml, type XmlElement } from '../../../src/codec/xml-tree.js';
+import type { ElementDef } from '../../../src/contract/model.js';
+import { types } from '../../../src/contract/types.js';
+import { operationNames } from '../../../src/contract/lookup.js';
+import { implementedOperations } from '../../../src/domain/operations.js';
+import { issueAccessToken } from '../../../src/auth/issue-tokens.js';
+import { hashSecret } from '../../../src/domain/credentials.js';
+import type { Store } from '../../../src/store/store.js';
 
 const SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';
 const ADDRESSING_NONE = 'http://schemas.microsoft.com/ws/2005/05/addressing/none';

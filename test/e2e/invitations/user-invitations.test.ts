@@ -3,18 +3,18 @@
 // over HTTP). Choices: docs/behaviour.md "User management", docs/errors.md.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { hashSecret } from '../../src/domain/credentials.js';
-import { Context } from '../../src/domain/context.js';
-import { acceptInvitation, InvitationNotAcceptable } from '../../src/domain/invitations/accept-invitation.js';
-import { createInvitation } from '../../src/domain/invitations/create-invitation.js';
-import type { Tenant } from '../../src/domain/tenants/create-tenant.js';
-import type { UserInvitationRecord } from '../../src/store/records.js';
-import { StoreConflict, type Store } from '../../src/store/store.js';
-import { find, findAll, text } from '../support/clients.js';
-import { startServer, type RunningServer } from '../support/server.js';
-import {
-  addAccount, addUser, faces, faultCodes, longs, predicates, restCodes, tenant, tokenFor, unique, type Faces,
-} from './users-fixtures.js';
+import { hashSecret } from '../../../src/domain/credentials.js';
+import { Context } from '../../../src/domain/context.js';
+import { acceptInvitation, InvitationNotAcceptable } from '../../../src/domain/invitations/accept-invitation.js';
+import { createInvitation } from '../../../src/domain/invitations/create-invitation.js';
+import type { Tenant } from '../../../src/domain/tenants/create-tenant.js';
+import type { UserInvitationRecord } from '../../../src/store/records.js';
+import { StoreConflict, type Store } from '../../../src/store/store.js';
+import { find, findAll, text } from '../../support/clients.js';
+import { startServer, type RunningServer } from '../../support/server.js';
+import { faces, type Faces, faultCodes, longs, predicates, restCodes } from '../../support/faces.js';
+import { addTestAccount, addUser, createTestTenant, tokenFor } from '../../support/fixtures.js';
+import { uniqueName } from '../../support/names.js';
 
 const DAY = 86_400_000;
 
@@ -48,7 +48,7 @@ describe('user invitations over REST and SOAP', () => {
     server = await startServer();
     store = await server.store();
     call = faces(server);
-    a = await tenant(store, 'A');
+    a = await createTestTenant(store, 'sandbox', 'A');
     const users = await Promise.all([
       addUser(store, a.customer.id, 203), addUser(store, a.customer.id, 100),
       addUser(store, a.customer.id, 16, [a.account.id]), addUser(store, a.customer.id, 203, [a.account.id]),
@@ -125,7 +125,7 @@ describe('user invitations over REST and SOAP', () => {
 
     it('validation: required 203, names over 40 211, e-mail 201, role 201, accounts of another customer 2108', async () => {
       const count = await pendingCount();
-      const other = await tenant(store, 'Other');
+      const other = await createTestTenant(store, 'sandbox', 'Other');
       const cases: Array<[Record<string, unknown>, number]> = [
         [invitationJson(a.customer.id, { CustomerId: undefined }), 203],
         [invitationJson(a.customer.id, { RoleId: undefined }), 203],
@@ -158,16 +158,16 @@ describe('user invitations over REST and SOAP', () => {
 
   describe('SearchUserInvitations', () => {
     it('REST and SOAP: pending invitations of the customer, expired ones included, accepted ones not', async () => {
-      const c = await tenant(store, 'C');
+      const c = await createTestTenant(store, 'sandbox', 'C');
       const token = await tokenFor(store, c.user.id);
       const ctx = new Context(c.user, store, 'sandbox');
       const open = await createInvitation(ctx, { FirstName: 'Open', LastName: 'One', Email: 'o@example.com', CustomerId: c.customer.id, RoleId: 16, AccountIds: [c.account.id] });
       const taken = await createInvitation(ctx, { FirstName: 'Taken', LastName: 'Two', Email: 't@example.com', CustomerId: c.customer.id, RoleId: 100 });
       const expired = await store.insertUserInvitation({
         customerId: c.customer.id, firstName: 'Late', lastName: 'Three', email: 'l@example.com', roleId: 203, accountIds: null,
-        lcid: 'FrenchFrance', expirationDate: new Date(Date.now() - DAY), secretHash: hashSecret(unique('s')), createdByUserId: c.user.id,
+        lcid: 'FrenchFrance', expirationDate: new Date(Date.now() - DAY), secretHash: hashSecret(uniqueName('s')), createdByUserId: c.user.id,
       });
-      await acceptInvitation(store, taken.secret, { userName: `${unique('taken')}@example.com`, passwordHash: null });
+      await acceptInvitation(store, taken.secret, { userName: `${uniqueName('taken')}@example.com`, passwordHash: null });
 
       const res = await call.rest('SearchUserInvitations', { Predicates: byCustomer(c.customer.id) }, token);
       assert.equal(res.status, 200, res.text);
@@ -224,12 +224,12 @@ describe('user invitations over REST and SOAP', () => {
 
   describe('accepting an invitation', () => {
     it('creates the user with the invited role and scope; the new user and the Super Admin see it over HTTP', async () => {
-      const a2 = await addAccount(store, a.customer.id);
+      const a2 = await addTestAccount(store, a.customer.id);
       const { invitation: inv, secret } = await createInvitation(new Context(a.user, store, 'sandbox'), {
         FirstName: 'Invited', LastName: 'Person', Email: 'invited@example.com', CustomerId: a.customer.id, RoleId: 16,
         AccountIds: [a.account.id, a2.id], Lcid: 'GermanGermany',
       });
-      const userName = `${unique('signed.up')}@example.com`;
+      const userName = `${uniqueName('signed.up')}@example.com`;
       const user = await acceptInvitation(store, secret, { userName, passwordHash: null });
       assert.deepEqual([user.customerId, user.firstName, user.lastName, user.lcid, user.lifeCycleStatus, user.contactInfo?.email],
         [a.customer.id, 'Invited', 'Person', 'GermanGermany', 'Active', 'invited@example.com']);
@@ -257,14 +257,14 @@ describe('user invitations over REST and SOAP', () => {
       const { secret } = await createInvitation(new Context(a.user, store, 'sandbox'), {
         FirstName: 'New', LastName: 'Admin', Email: 'admin2@example.com', CustomerId: a.customer.id, RoleId: 41, AccountIds: [a.account.id],
       });
-      const user = await acceptInvitation(store, secret, { userName: `${unique('admin2')}@example.com`, passwordHash: null, firstName: 'Chosen' });
+      const user = await acceptInvitation(store, secret, { userName: `${uniqueName('admin2')}@example.com`, passwordHash: null, firstName: 'Chosen' });
       assert.equal(user.firstName, 'Chosen');
       assert.deepEqual(await store.listUserRoles(user.id), [{ userId: user.id, customerId: a.customer.id, roleId: 41, accountIds: null }]);
     });
 
     it('refuses an unknown secret, an accepted invitation, an expired one, and a taken user name (keeping it pending)', async () => {
       const reason = (r: string) => (err: unknown) => err instanceof InvitationNotAcceptable && err.reason === r;
-      const name = (): string => `${unique('x')}@example.com`;
+      const name = (): string => `${uniqueName('x')}@example.com`;
       await assert.rejects(acceptInvitation(store, 'no-such-secret', { userName: name(), passwordHash: null }), reason('unknown'));
 
       const ctx = new Context(a.user, store, 'sandbox');

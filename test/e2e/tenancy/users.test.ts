@@ -5,16 +5,15 @@
 // A's to list and to re-role on A, but stays B's to edit, delete and re-role on B.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Context } from '../../src/domain/context.js';
-import { createInvitation } from '../../src/domain/invitations/create-invitation.js';
-import type { Tenant } from '../../src/domain/tenants/create-tenant.js';
-import type { UserRecord } from '../../src/store/records.js';
-import type { Store } from '../../src/store/store.js';
-import { findAll, text } from '../support/clients.js';
-import { startServer, type RunningServer } from '../support/server.js';
-import {
-  addUser, faces, faultCodes, longs, predicates, restCodes, tenant, timeStampOf, tokenFor, type Faces,
-} from './users-fixtures.js';
+import { Context } from '../../../src/domain/context.js';
+import { createInvitation } from '../../../src/domain/invitations/create-invitation.js';
+import type { Tenant } from '../../../src/domain/tenants/create-tenant.js';
+import type { UserRecord } from '../../../src/store/records.js';
+import type { Store } from '../../../src/store/store.js';
+import { findAll, text } from '../../support/clients.js';
+import { startServer, type RunningServer } from '../../support/server.js';
+import { faces, type Faces, faultCodes, longs, predicates, restCodes, timeStampOf } from '../../support/faces.js';
+import { addUser, createTestTenant, tokenFor } from '../../support/fixtures.js';
 
 const NOWHERE = 999999999999n;
 
@@ -33,8 +32,8 @@ describe('user management tenancy: A cannot reach B', () => {
     server = await startServer();
     store = await server.store();
     call = faces(server);
-    a = await tenant(store, 'A');
-    b = await tenant(store, 'B');
+    a = await createTestTenant(store, 'sandbox', 'A');
+    b = await createTestTenant(store, 'sandbox', 'B');
     bUser = await addUser(store, b.customer.id, 203, null, 'b-standard');
     aUser = await addUser(store, a.customer.id, 100, null, 'a-viewer');
     await createInvitation(new Context(b.user, store, 'sandbox'),

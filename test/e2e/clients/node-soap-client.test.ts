@@ -5,11 +5,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import * as soap from 'soap';
-import { startServer, SANDBOX_DEVELOPER_TOKEN, type RunningServer } from '../support/server.js';
-import { CM } from '../support/clients.js';
-import type { Store } from '../../src/store/store.js';
-import { implementedOperations } from '../../src/domain/operations.js';
-import type { UserRecord } from '../../src/store/records.js';
+import { startServer, SANDBOX_DEVELOPER_TOKEN, type RunningServer } from '../../support/server.js';
+import { CM } from '../../support/clients.js';
+import type { Store } from '../../../src/store/store.js';
+import { implementedOperations } from '../../../src/domain/operations.js';
+import type { UserRecord } from '../../../src/store/records.js';
 
 // node-soap returns parsed results as loosely typed objects.
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

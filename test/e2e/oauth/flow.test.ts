@@ -5,13 +5,13 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { faultCodes, rest, soap } from '../support/clients.js';
-import { createTestTenant } from '../support/fixtures.js';
+import { faultCodes, rest, soap } from '../../support/clients.js';
+import { createTestTenant } from '../../support/fixtures.js';
 import {
   authorizeAndConsent, authorizeUrl, codeFlow, consentForm, get, obtainTokens, pkcePair, postConsent, registerApp, signedIn,
   PRODUCTION_SCOPE, SANDBOX_SCOPE, tokenRequest, type App, type Browser,
-} from '../support/oauth.js';
-import { CLI, SANDBOX_DEVELOPER_TOKEN, startServer, type RunningServer } from '../support/server.js';
+} from '../../support/oauth.js';
+import { CLI, SANDBOX_DEVELOPER_TOKEN, startServer, type RunningServer } from '../../support/server.js';
 
 /** GetUser (current user) over SOAP and REST: 'ok' or the error codes. */
 async function apiOutcome(server: RunningServer, token: string): Promise<{ soap: number[] | 'ok'; rest: number[] | 'ok' }> {

@@ -7,13 +7,14 @@
 // computed from that world model, never from the server's own access code.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { find, findAll, rest, soap, faultCodes, type SoapResult, type RestResult } from '../support/clients.js';
-import type { XmlElement } from '../../src/codec/xml-tree.js';
-import { SANDBOX_DEVELOPER_TOKEN, startServer, type RunningServer } from '../support/server.js';
+import { find, findAll, rest, soap, faultCodes, type SoapResult, type RestResult } from '../../support/clients.js';
+import type { XmlElement } from '../../../src/codec/xml-tree.js';
+import { SANDBOX_DEVELOPER_TOKEN, startServer, type RunningServer } from '../../support/server.js';
 import {
-  accountsOf, createTestTenant, insertClientLink, insertTestAccount, insertTestUser, ownerOf, uniqueName, type TestTenant,
-} from '../support/fixtures.js';
-import type { Store } from '../../src/store/store.js';
+  accountsOf, createTestTenant, insertClientLink, insertTestAccount, insertTestUser, ownerOf, type TestTenant,
+} from '../../support/fixtures.js';
+import { uniqueName } from '../../support/names.js';
+import type { Store } from '../../../src/store/store.js';
 
 const V13 = '/CustomerManagement/v13';
 const ENV = 'sandbox' as const;

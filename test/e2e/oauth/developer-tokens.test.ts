@@ -2,13 +2,13 @@
 // by the deletion of the user they were issued to. (The portal pages are tested in test/web.)
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { issueDeveloperToken } from '../../src/domain/developer-tokens/issue-developer-token.js';
-import { hashSecret } from '../../src/domain/credentials.js';
-import { encodeTimeStamp } from '../../src/domain/timestamps.js';
-import type { Store } from '../../src/store/store.js';
-import { rest } from '../support/clients.js';
-import { createTestTenant, insertTestUser, type TestTenant } from '../support/fixtures.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { issueDeveloperToken } from '../../../src/domain/developer-tokens/issue-developer-token.js';
+import { hashSecret } from '../../../src/domain/credentials.js';
+import { encodeTimeStamp } from '../../../src/domain/timestamps.js';
+import type { Store } from '../../../src/store/store.js';
+import { rest } from '../../support/clients.js';
+import { createTestTenant, insertTestUser, type TestTenant } from '../../support/fixtures.js';
+import { startServer, type RunningServer } from '../../support/server.js';
 
 const CURRENT_USER = '/CustomerManagement/v13/CurrentUser/Query';
 

@@ -3,14 +3,13 @@
 // (docs/behaviour.md "User management", docs/errors.md).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Tenant } from '../../src/domain/tenants/create-tenant.js';
-import type { AccountRecord, UserRecord } from '../../src/store/records.js';
-import type { Store } from '../../src/store/store.js';
-import { find, findAll, text } from '../support/clients.js';
-import { startServer, type RunningServer } from '../support/server.js';
-import {
-  addAccount, addUser, faces, faultCodes, longs, restCodes, tenant, timeStampOf, tokenFor, type Faces,
-} from './users-fixtures.js';
+import type { Tenant } from '../../../src/domain/tenants/create-tenant.js';
+import type { AccountRecord, UserRecord } from '../../../src/store/records.js';
+import type { Store } from '../../../src/store/store.js';
+import { find, findAll, text } from '../../support/clients.js';
+import { startServer, type RunningServer } from '../../support/server.js';
+import { faces, type Faces, faultCodes, longs, restCodes, timeStampOf } from '../../support/faces.js';
+import { addTestAccount, addUser, createTestTenant, tokenFor } from '../../support/fixtures.js';
 
 /** A complete REST User for UpdateUser, from the stored record, with overrides. */
 function userJson(u: UserRecord, over: Record<string, unknown> = {}): Record<string, unknown> {
@@ -54,8 +53,8 @@ describe('user management over REST and SOAP', () => {
     server = await startServer();
     store = await server.store();
     call = faces(server);
-    a = await tenant(store, 'A');
-    a2 = await addAccount(store, a.customer.id);
+    a = await createTestTenant(store, 'sandbox', 'A');
+    a2 = await addTestAccount(store, a.customer.id);
     standard = await addUser(store, a.customer.id, 203, null, 'standard');
     viewer = await addUser(store, a.customer.id, 100, null, 'viewer');
     acm = await addUser(store, a.customer.id, 16, [a.account.id], 'acm');
@@ -71,7 +70,7 @@ describe('user management over REST and SOAP', () => {
 
   describe('GetUsersInfo', () => {
     it('REST: the users of the customer, Id and UserName, in id order; deleted ones only with StatusFilter Deleted', async () => {
-      const other = await tenant(store, 'Other');
+      const other = await createTestTenant(store, 'sandbox', 'Other');
       const gone = await addUser(store, a.customer.id, null, null, 'gone');
       await store.updateUser(gone.id, gone.version, { ...gone, lifeCycleStatus: 'Deleted' });
       const res = await call.rest('GetUsersInfo', { CustomerId: a.customer.id.toString() }, admin);
@@ -100,7 +99,7 @@ describe('user management over REST and SOAP', () => {
     });
 
     it('a customer the caller has no role on is 106; CustomerId missing 203; a bad StatusFilter 201', async () => {
-      const other = await tenant(store, 'Other');
+      const other = await createTestTenant(store, 'sandbox', 'Other');
       const rest = await call.rest('GetUsersInfo', { CustomerId: other.customer.id.toString() }, admin);
       assert.equal(rest.status, 403);
       assert.deepEqual(restCodes(rest), [106]);
@@ -288,7 +287,7 @@ describe('user management over REST and SOAP', () => {
 
     it('the primary user of an account cannot be deleted (201); nor can the caller themself (201)', async () => {
       const primary = await fresh(203);
-      await addAccount(store, a.customer.id, primary.id);
+      await addTestAccount(store, a.customer.id, primary.id);
       const rest = await call.rest('DeleteUser', { UserId: primary.id.toString(), TimeStamp: timeStampOf(primary) }, admin);
       assert.deepEqual([rest.status, restCodes(rest), rest.body.Type], [400, [201], 'ApiFault']);
       assert.match(String((rest.body.OperationErrors as Array<{ Details: string }>)[0]!.Details), /primary user of 1 account/);
@@ -333,7 +332,7 @@ describe('user management over REST and SOAP', () => {
     });
 
     it('SOAP: the documented examples — narrow an account list, then widen it to the whole customer', async () => {
-      const a3 = await addAccount(store, a.customer.id);
+      const a3 = await addTestAccount(store, a.customer.id);
       const target = await fresh(16, [a.account.id, a2.id, a3.id]);
       // "no longer want the user to manage 456": New 16 [123, 789], Delete 16 [456].
       const narrow = await call.soap('UpdateUserRoles', `<CustomerId>${a.customer.id}</CustomerId><UserId>${target.id}</UserId>`
@@ -369,7 +368,7 @@ describe('user management over REST and SOAP', () => {
     });
 
     it('NewCustomerIds and DeleteCustomerIds, on customers the caller manages', async () => {
-      const other = await tenant(store, 'Second');
+      const other = await createTestTenant(store, 'sandbox', 'Second');
       await store.putUserRole({ userId: a.user.id, customerId: other.customer.id, roleId: 41, accountIds: null });
       const target = await fresh(203);
       const body = { CustomerId: a.customer.id.toString(), UserId: target.id.toString() };
@@ -408,7 +407,7 @@ describe('user management over REST and SOAP', () => {
 
     it('validation: unknown role 201, lists without a role 203, nothing asked 203, stray accounts 2108, deleted user 210', async () => {
       const target = await fresh(100);
-      const other = await tenant(store, 'Stray');
+      const other = await createTestTenant(store, 'sandbox', 'Stray');
       const body = { CustomerId: a.customer.id.toString(), UserId: target.id.toString() };
       const cases: Array<[Record<string, unknown>, number]> = [
         [{ ...body, NewRoleId: 42 }, 201],

@@ -3,11 +3,11 @@
 // (code, access token, refresh token) accepted by the other.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { faultCodes, rest, soap } from '../support/clients.js';
+import { faultCodes, rest, soap } from '../../support/clients.js';
 import {
   codeFlow, consentForm, obtainTokens, postConsent, registerApp, signedIn, PRODUCTION_SCOPE, SANDBOX_SCOPE, tokenRequest, type App, type Browser,
-} from '../support/oauth.js';
-import { SANDBOX_DEVELOPER_TOKEN, startServer, type RunningServer } from '../support/server.js';
+} from '../../support/oauth.js';
+import { SANDBOX_DEVELOPER_TOKEN, startServer, type RunningServer } from '../../support/server.js';
 
 type Outcome = number[] | 'ok';
 

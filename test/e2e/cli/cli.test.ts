@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { CLI } from '../support/server.js';
-import { rest, soap } from '../support/clients.js';
+import { CLI } from '../../support/server.js';
+import { rest, soap } from '../../support/clients.js';
 
 const run = promisify(execFile);
 

@@ -1,0 +1,315 @@
+// UpdateAccount end to end: a full overwrite guarded by the TimeStamp, its permissions and refusals,
+// over SOAP and REST, and the stale TimeStamp refused alike on both faces.
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { accountXml, ADDRESS, addressXml, assertAccountMatches, ROLE, type Fields } from '../../support/account-xml.js';
+import { useAccountsWorld, type Demo } from '../../support/accounts-world.js';
+import { ENT, faultCodes, soap, type SoapCredentials, type SoapResult } from '../../support/clients.js';
+import { insertTestAccount, ownerOf, type TestTenant } from '../../support/fixtures.js';
+import { uniqueName } from '../../support/names.js';
+import { expectRestFault, V13, type FaultType } from '../../support/rest-assert.js';
+import { ADVERTISER_ACCOUNT, conform } from '../../support/rest-shapes.js';
+import { SANDBOX_DEVELOPER_TOKEN, type RunningServer } from '../../support/server.js';
+import { assertTrackingId, expectFault, expectOk, timeStampVersion, value, WCF_DATE_TIME } from '../../support/soap-assert.js';
+import type { AccountRecord } from '../../../src/store/records.js';
+import type { Store } from '../../../src/store/store.js';
+
+const world = useAccountsWorld();
+const { newAccount, addOk, getAccount, getAccountOk, newTenant, newUser, call, getAccountJson, snapshot, address } = world;
+let server: RunningServer;
+let store: Store;
+let admin: SoapCredentials;
+let demo: Demo;
+let T: TestTenant;
+let O: TestTenant;
+let T2: AccountRecord;
+before(async () => { await world.started(); ({ server, store, admin, demo, T, O, T2 } = world); });
+
+describe('SOAP UpdateAccount', () => {
+  async function timeStampOf(creds: SoapCredentials, id: bigint): Promise<string> {
+    return value(await getAccountOk(creds, id), 'TimeStamp')!;
+  }
+  const update = (creds: SoapCredentials, fields: Fields): Promise<SoapResult> => soap(server.soapUrl, 'UpdateAccount', accountXml(fields), creds);
+
+  it('overwrites the whole account: fields left out are cleared or reset to their defaults', async () => {
+    const { id, number } = await addOk(admin, newAccount(uniqueName('Overwrite'), { TimeZone: 'OsakaSapporoTokyo', AutoTagType: 'Replace' }));
+    const before = (await store.getAccount(id))!;
+    const ts = await timeStampOf(admin, id);
+    const newName = uniqueName('Overwritten');
+    const r = await update(admin, { Id: String(id), Name: newName, ParentCustomerId: String(demo.customerId), TimeStamp: ts });
+    const res = expectOk(r, 'UpdateAccount');
+    assertTrackingId(r);
+    assert.deepEqual(res.children.map((c) => c.local), ['LastModifiedTime']);
+
+    const after = (await store.getAccount(id))!;
+    assert.equal(after.name, newName);
+    assert.equal(after.timeZone, 'PacificTimeUSCanadaTijuana', 'TimeZone reset to its default');
+    assert.equal(after.autoTagType, 'Inactive', 'AutoTagType reset to its default');
+    assert.equal(after.paymentMethodId, null, 'PaymentMethodId cleared');
+    assert.equal(after.primaryUserId, null, 'PrimaryUserId cleared');
+    // Read-only and kept: number, currency, owner, status, business address (not sent = kept).
+    assert.equal(after.number, number);
+    assert.equal(after.currencyCode, before.currencyCode);
+    assert.equal(after.customerId, demo.customerId);
+    assert.equal(after.lifeCycleStatus, before.lifeCycleStatus);
+    assert.deepEqual(after.businessAddress, before.businessAddress);
+    assert.ok(after.version > before.version);
+    assert.equal(Date.parse(value(res, 'LastModifiedTime')!), after.lastModifiedTime.getTime());
+    assert.match(value(res, 'LastModifiedTime')!, WCF_DATE_TIME);
+  });
+
+  it('sets the sent optional fields, and ignores read-only ones (CurrencyCode, Number, status)', async () => {
+    const { id, number } = await addOk(admin, newAccount(uniqueName('Set Fields')));
+    const ts = await timeStampOf(admin, id);
+    const name = uniqueName('Set Fields Renamed');
+    expectOk(await update(admin, {
+      Id: String(id), Name: name, ParentCustomerId: String(demo.customerId), TimeStamp: ts, TimeZone: 'Seoul',
+      AutoTagType: 'Preserve', Language: 'German', PaymentMethodId: String(demo.paymentMethodId), PrimaryUserId: String(demo.user.id),
+      CurrencyCode: 'JPY', Number: 'AAAAAAAA', AccountLifeCycleStatus: 'Suspended',
+      BusinessAddress: addressXml({ ...ADDRESS, City: 'Bellevue', Line1: '2 Second Ave' }),
+    }), 'UpdateAccount');
+    const rec = (await store.getAccount(id))!;
+    assert.equal(rec.name, name);
+    assert.equal(rec.timeZone, 'Seoul');
+    assert.equal(rec.autoTagType, 'Preserve');
+    assert.equal(rec.language, 'German');
+    assert.equal(rec.paymentMethodId, demo.paymentMethodId);
+    assert.equal(rec.primaryUserId, demo.user.id);
+    assert.equal(rec.currencyCode, 'USD');
+    assert.equal(rec.number, number);
+    assert.equal(rec.lifeCycleStatus, 'Active');
+    assert.equal(rec.businessAddress?.city, 'Bellevue');
+    assert.equal(rec.businessAddress?.line1, '2 Second Ave');
+    assertAccountMatches(await getAccountOk(admin, id), rec);
+  });
+
+  it('requires the TimeStamp (203) and changes nothing without it', async () => {
+    const { id } = await addOk(admin, newAccount(uniqueName('No TimeStamp')));
+    const before = (await store.getAccount(id))!;
+    const r = await update(admin, { Id: String(id), Name: uniqueName('Never Applied'), ParentCustomerId: String(demo.customerId) });
+    assert.match(expectFault(r, 203, 'ApiFault') ?? '', /TimeStamp/);
+    assert.deepEqual(await store.getAccount(id), before);
+  });
+
+  it('gives a new TimeStamp on every write, refuses a stale one with 209, and records who changed it when', async () => {
+    const { id } = await addOk(admin, newAccount(uniqueName('Versions')));
+    const ts1 = await timeStampOf(admin, id);
+    const standard = await newUser(demo.customerId, ROLE.StandardUser);
+
+    const t0 = Date.now();
+    const first = expectOk(await update(standard.creds, {
+      Id: String(id), Name: uniqueName('Versions A'), ParentCustomerId: String(demo.customerId), TimeStamp: ts1,
+    }), 'UpdateAccount');
+    const ts2 = await timeStampOf(admin, id);
+    assert.notEqual(ts2, ts1);
+    let rec = (await store.getAccount(id))!;
+    assert.equal(rec.lastModifiedByUserId, standard.user.id, 'LastModifiedByUserId is the Standard User who updated');
+    assert.equal(rec.lastModifiedTime.getTime(), Date.parse(value(first, 'LastModifiedTime')!));
+    assert.ok(Math.abs(rec.lastModifiedTime.getTime() - t0) < 60_000);
+    const shown = await getAccountOk(admin, id);
+    assert.equal(value(shown, 'LastModifiedByUserId'), String(standard.user.id));
+    assert.equal(Date.parse(value(shown, 'LastModifiedTime')!), rec.lastModifiedTime.getTime());
+
+    const staleName = uniqueName('Stale Write');
+    expectFault(await update(admin, { Id: String(id), Name: staleName, ParentCustomerId: String(demo.customerId), TimeStamp: ts1 }), 209, 'ApiFault');
+    assert.notEqual((await store.getAccount(id))!.name, staleName);
+
+    expectOk(await update(admin, { Id: String(id), Name: uniqueName('Versions B'), ParentCustomerId: String(demo.customerId), TimeStamp: ts2 }), 'UpdateAccount');
+    const ts3 = await timeStampOf(admin, id);
+    assert.equal(new Set([ts1, ts2, ts3]).size, 3);
+    rec = (await store.getAccount(id))!;
+    assert.equal(rec.lastModifiedByUserId, demo.user.id);
+    assert.equal(timeStampVersion(ts3), rec.version);
+    // A TimeStamp that was never issued is stale too.
+    expectFault(await update(admin, { Id: String(id), Name: staleName, ParentCustomerId: String(demo.customerId), TimeStamp: 'AAAAAAAAAAA=' }), 209, 'ApiFault');
+  });
+
+  it('refuses a Viewer with 106 and changes nothing', async () => {
+    const { id } = await addOk(admin, newAccount(uniqueName('Viewer Target')));
+    const viewer = await newUser(demo.customerId, ROLE.Viewer);
+    // A Viewer can read the account (and so learns its TimeStamp) …
+    const ts = value(await getAccountOk(viewer.creds, id), 'TimeStamp')!;
+    const before = (await store.getAccount(id))!;
+    // … but not change it.
+    expectFault(await update(viewer.creds, { Id: String(id), Name: uniqueName('Viewer Edit'), ParentCustomerId: String(demo.customerId), TimeStamp: ts }), 106, 'AdApiFaultDetail');
+    assert.deepEqual(await store.getAccount(id), before);
+  });
+
+  it('refuses another tenant with 106 and changes nothing', async () => {
+    const other = await newTenant('Updater');
+    const { id } = await addOk(admin, newAccount(uniqueName('Cross Tenant')));
+    const ts = await timeStampOf(admin, id);
+    const before = (await store.getAccount(id))!;
+    expectFault(await update(other.creds, { Id: String(id), Name: uniqueName('Hijack'), ParentCustomerId: String(other.customer.id), TimeStamp: ts }), 106, 'AdApiFaultDetail');
+    assert.deepEqual(await store.getAccount(id), before);
+  });
+
+  /** GetAccount's Account element, sent back as-is (the SDKs' get → change → update), with one edit. */
+  async function roundTrip(creds: SoapCredentials, id: bigint, edit: (xml: string) => string): Promise<SoapResult> {
+    const got = await getAccount(creds, id);
+    expectOk(got, 'GetAccount');
+    const xml = /<Account>[\s\S]*<\/Account>/.exec(got.text)![0].replace('<Account>', `<Account xmlns:a="${ENT}">`);
+    const edited = edit(xml);
+    assert.notEqual(edited, xml, 'the edit changed something');
+    return soap(server.soapUrl, 'UpdateAccount', edited, creds);
+  }
+
+  it('accepts the account exactly as GetAccount returned it, changing only what was edited', async () => {
+    const standard = await newUser(demo.customerId, ROLE.StandardUser);
+    const { id } = await addOk(admin, newAccount(uniqueName('Round Trip'), {
+      TimeZone: 'Brisbane', AutoTagType: 'Replace', PrimaryUserId: String(standard.user.id),
+    }));
+    const before = (await store.getAccount(id))!;
+    const newName = uniqueName('Round Tripped');
+    expectOk(await roundTrip(admin, id, (x) => x.replace(/<a:Name>[^<]*<\/a:Name>/, `<a:Name>${newName}</a:Name>`)), 'UpdateAccount');
+    const after = (await store.getAccount(id))!;
+    assert.equal(after.name, newName);
+    const keep = (r: AccountRecord) => ({ ...r, name: '', version: 0n, lastModifiedTime: null, lastModifiedByUserId: null });
+    assert.deepEqual(keep(after), keep(before), 'everything sent back unchanged stays unchanged');
+  });
+
+  it('an Advertiser Campaign Manager may change AutoTagType only (106 for anything else)', async () => {
+    const { id } = await addOk(admin, newAccount(uniqueName('Campaign Managed'), { AutoTagType: 'Inactive' }));
+    const manager = await newUser(demo.customerId, 16);
+    expectOk(await roundTrip(manager.creds, id, (x) => x.replace('<a:AutoTagType>Inactive</a:AutoTagType>', '<a:AutoTagType>Preserve</a:AutoTagType>')), 'UpdateAccount');
+    assert.equal((await store.getAccount(id))!.autoTagType, 'Preserve');
+    const before = (await store.getAccount(id))!;
+    const r = await roundTrip(manager.creds, id, (x) => x.replace(/<a:Name>[^<]*<\/a:Name>/, `<a:Name>${uniqueName('Renamed By Manager')}</a:Name>`));
+    expectFault(r, 106, 'AdApiFaultDetail');
+    assert.deepEqual(await store.getAccount(id), before);
+  });
+
+  it('a Draft account becomes Active when updated with a payment method', async () => {
+    const tenant = await newTenant('Draft Update');
+    const { id } = await addOk(tenant.creds, {
+      Name: uniqueName('Draft To Active'), CurrencyCode: 'USD', ParentCustomerId: String(tenant.customer.id), BusinessAddress: addressXml(ADDRESS),
+    });
+    assert.equal((await store.getAccount(id))!.lifeCycleStatus, 'Draft');
+    const ts = await timeStampOf(tenant.creds, id);
+    expectOk(await update(tenant.creds, {
+      Id: String(id), Name: uniqueName('Now Active'), ParentCustomerId: String(tenant.customer.id), TimeStamp: ts,
+      PaymentMethodId: String(tenant.paymentMethod.id),
+    }), 'UpdateAccount');
+    const rec = (await store.getAccount(id))!;
+    assert.equal(rec.lifeCycleStatus, 'Active');
+    assert.equal(rec.paymentMethodId, tenant.paymentMethod.id);
+  });
+
+  it('refuses a rename to a name the customer already uses (case-insensitive) with 201', async () => {
+    const taken = uniqueName('Taken Name');
+    await addOk(admin, newAccount(taken));
+    const { id } = await addOk(admin, newAccount(uniqueName('Wants Taken')));
+    const before = (await store.getAccount(id))!;
+    const ts = await timeStampOf(admin, id);
+    expectFault(await update(admin, { Id: String(id), Name: taken.toLowerCase(), ParentCustomerId: String(demo.customerId), TimeStamp: ts }), 201, 'ApiFault');
+    assert.deepEqual(await store.getAccount(id), before);
+  });
+
+  it('answers 2108 for an account that does not exist', async () => {
+    expectFault(await update(admin, { Id: '9007199254740993', Name: uniqueName('Ghost'), ParentCustomerId: String(demo.customerId), TimeStamp: 'AAAAAAAAAAE=' }), 2108, 'ApiFault');
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+describe('REST UpdateAccount (PUT /CustomerManagement/v13/Account)', () => {
+  let target: AccountRecord;
+  before(async () => {
+    target = await insertTestAccount(store, ownerOf(T), { name: uniqueName('To update') });
+  });
+
+  it('overwrites the account from a GetAccount round trip: {LastModifiedTime}, stored, TimeStamp moves on', async () => {
+    const account = await getAccountJson(target.id);
+    const name = uniqueName('Renamed');
+    const before = (await store.getAccount(target.id))!;
+    const res = await call('PUT', `${V13}/Account`, { Account: { ...account, Name: name, TimeZone: 'EasternTimeUSCanada', AutoTagType: 'Replace' } });
+    assert.equal(res.status, 200, res.text);
+    assert.deepEqual(Object.keys(res.body), ['LastModifiedTime']);
+    conform(res.body, { fields: { LastModifiedTime: 'dateTime' } }, 'UpdateAccountResponse');
+    const after = (await store.getAccount(target.id))!;
+    assert.equal(after.name, name);
+    assert.equal(after.timeZone, 'EasternTimeUSCanada');
+    assert.equal(after.autoTagType, 'Replace');
+    assert.equal(after.number, before.number, 'Number is read-only');
+    assert.equal(after.currencyCode, before.currencyCode, 'CurrencyCode is read-only');
+    assert.equal(after.lastModifiedTime.getTime(), Date.parse(res.body.LastModifiedTime as string));
+    assert.ok(after.version > before.version, 'the row version moved on');
+    const again = await getAccountJson(target.id);
+    assert.notEqual(again.TimeStamp, account.TimeStamp, 'a new TimeStamp after the update');
+    assert.equal(again.Name, name);
+  });
+
+  it('accepts Id as a small JSON number', async () => {
+    const account = await getAccountJson(target.id);
+    const name = uniqueName('Id as number');
+    const res = await call('PUT', `${V13}/Account`, { Account: { ...account, Id: Number(target.id), Name: name } });
+    assert.equal(res.status, 200, res.text);
+    assert.equal((await store.getAccount(target.id))!.name, name);
+  });
+
+  it('a decimal (BillingThresholdAmount) travels as a JSON number both ways', async () => {
+    const account = await getAccountJson(target.id);
+    const res = await call('PUT', `${V13}/Account`, { Account: { ...account, BillingThresholdAmount: 150.25 } });
+    assert.equal(res.status, 200, res.text);
+    assert.equal((await store.getAccount(target.id))!.billingThresholdAmount, '150.25');
+    const again = await getAccountJson(target.id);
+    conform(again, ADVERTISER_ACCOUNT, 'Account');
+    assert.equal(again.BillingThresholdAmount, 150.25);
+  });
+
+  it('a stale TimeStamp → 400 209, nothing changed', async () => {
+    const stale = await getAccountJson(target.id);
+    const fresh = await call('PUT', `${V13}/Account`, { Account: { ...stale, Name: uniqueName('Moves the stamp') } });
+    assert.equal(fresh.status, 200, fresh.text);
+    const before = await store.getAccount(target.id);
+    expectRestFault(await call('PUT', `${V13}/Account`, { Account: { ...stale, Name: uniqueName('Too late') } }), 400, 'ApiFault', 209);
+    assert.deepEqual(await store.getAccount(target.id), before);
+  });
+
+  const invalid: Array<[string, (a: Record<string, unknown>) => unknown, number, FaultType, number]> = [
+    ['an empty body object', () => ({}), 400, 'ApiFault', 203],
+    ['no Id', (a) => ({ Account: { ...a, Id: undefined } }), 400, 'ApiFault', 203],
+    ['no TimeStamp', (a) => ({ Account: { ...a, TimeStamp: undefined } }), 400, 'ApiFault', 203],
+    ['no Name', (a) => ({ Account: { ...a, Name: undefined } }), 400, 'ApiFault', 203],
+    ['a 2-character Name', (a) => ({ Account: { ...a, Name: 'ab' } }), 400, 'ApiFault', 201],
+    ['a 101-character Name', (a) => ({ Account: { ...a, Name: 'x'.repeat(101) } }), 400, 'ApiFault', 211],
+    ['the Name of another account of the customer', (a) => ({ Account: { ...a, Name: T.account.name } }), 400, 'ApiFault', 201],
+    ['a BusinessAddress without City', (a) => ({ Account: { ...a, BusinessAddress: address({ City: '' }) } }), 400, 'ApiFault', 1140],
+    ['an unknown account Id', (a) => ({ Account: { ...a, Id: '987654321987' } }), 400, 'ApiFault', 2108],
+    ['a TimeStamp that is not base64', (a) => ({ Account: { ...a, TimeStamp: '***' } }), 400, 'AdApiFaultDetail', 201],
+    ['an unknown AutoTagType', (a) => ({ Account: { ...a, AutoTagType: 'Sometimes' } }), 400, 'AdApiFaultDetail', 201],
+    ['the Id of another customer\'s account', (a) => ({ Account: { ...a, Id: O.account.id.toString() } }), 403, 'AdApiFaultDetail', 106],
+  ];
+  for (const [what, body, status, type, code] of invalid) {
+    it(`refuses ${what} → ${status} ${code}, and changes nothing`, async () => {
+      const account = await getAccountJson(target.id);
+      const beforeT = await snapshot(T.customer.id);
+      const beforeO = await snapshot(O.customer.id);
+      expectRestFault(await call('PUT', `${V13}/Account`, body(account)), status, type, code);
+      assert.deepEqual(await snapshot(T.customer.id), beforeT);
+      assert.deepEqual(await snapshot(O.customer.id), beforeO);
+    });
+  }
+
+  it('refuses another customer\'s account even with its current TimeStamp → 403 106, unchanged', async () => {
+    const theirs = await getAccountJson(O.account.id, O.token);
+    const before = await store.getAccount(O.account.id);
+    expectRestFault(await call('PUT', `${V13}/Account`, { Account: { ...theirs, Name: uniqueName('Hijacked') } }), 403, 'AdApiFaultDetail', 106);
+    assert.deepEqual(await store.getAccount(O.account.id), before);
+  });
+});
+
+describe('over REST and SOAP alike', () => {
+  it('UpdateAccount with a stale TimeStamp → 209 on both faces', async () => {
+    const stale = await getAccountJson(T2.id);
+    const moved = await call('PUT', `${V13}/Account`, { Account: { ...stale, Name: uniqueName('Parity moves') } });
+    assert.equal(moved.status, 200, moved.text);
+    const before = await store.getAccount(T2.id);
+    const r = await call('PUT', `${V13}/Account`, { Account: { ...stale, Name: uniqueName('Parity late') } });
+    const xml = `<Account><e:Id>${T2.id}</e:Id><e:Name>${uniqueName('Parity late')}</e:Name><e:TimeStamp>${stale.TimeStamp as string}</e:TimeStamp></Account>`;
+    const s = await soap(server.soapUrl, 'UpdateAccount', xml, { token: T.token, developerToken: SANDBOX_DEVELOPER_TOKEN });
+    expectRestFault(r, 400, 'ApiFault', 209);
+    assert.deepEqual(faultCodes(s), [209], s.text.slice(0, 300));
+    assert.deepEqual(await store.getAccount(T2.id), before);
+  });
+});
+

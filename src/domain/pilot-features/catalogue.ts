@@ -5,8 +5,9 @@ import type { PilotFeatureRecord } from '../../store/pilot-records.js';
 
 /** The markets the generally available pilots are open in (ISO 3166-1 alpha-2). */
 export const PILOT_MARKETS: readonly string[] = [
-  'AT', 'AU', 'BE', 'BR', 'CA', 'CH', 'DE', 'DK', 'ES', 'FI', 'FR', 'GB', 'HK', 'IE', 'IN', 'IT', 'JP', 'MX', 'NL',
-  'NO', 'NZ', 'PL', 'PT', 'SE', 'SG', 'TW', 'US',
+  'AE', 'AR', 'AT', 'AU', 'BE', 'BG', 'BR', 'CA', 'CH', 'CL', 'CO', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR',
+  'GB', 'GR', 'HK', 'HR', 'HU', 'ID', 'IE', 'IL', 'IN', 'IS', 'IT', 'JP', 'KR', 'LT', 'LU', 'LV', 'MT', 'MX', 'MY',
+  'NL', 'NO', 'NZ', 'PE', 'PH', 'PL', 'PT', 'RO', 'SA', 'SE', 'SG', 'SI', 'SK', 'TH', 'TR', 'TW', 'US', 'VN', 'ZA',
 ];
 
 const open = (id: number, name: string, defaultOn: boolean): PilotFeatureRecord =>

@@ -7,6 +7,7 @@ import type { OperationName, WireObject, WireValue } from '../contract/values.js
 import { ApiError } from '../contract/api-error.js';
 import { faultBody } from './fault-body.js';
 import { formatDateTime, parseScalar, ScalarError } from './scalars.js';
+import { valueTypeDefault } from './value-defaults.js';
 
 export function readJsonRequest(operation: OperationName, body: unknown): WireObject {
   if (body === undefined || body === null) return {};
@@ -96,7 +97,8 @@ export function writeJsonObject(typeName: string, value: WireObject): Record<str
 function writeObject(value: WireObject, fields: readonly ElementDef[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const field of fields) {
-    const v = value[field.name];
+    // Nulls are left out; a value type never set is written with its default, as .NET does.
+    const v = value[field.name] ?? valueTypeDefault(field);
     if (v === undefined || v === null) continue;
     out[jsonName(field)] = writeValue(v, field);
   }

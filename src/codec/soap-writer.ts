@@ -6,6 +6,7 @@ import type { OperationName, WireObject, WireValue } from '../contract/values.js
 import type { ApiError } from '../contract/api-error.js';
 import { faultBody } from './fault-body.js';
 import { formatScalar } from './scalars.js';
+import { valueTypeDefault } from './value-defaults.js';
 import { SOAP_ENV, XSI } from './soap-reader.js';
 
 // The message namespace is the default namespace of the body; the others get short prefixes.
@@ -38,8 +39,10 @@ function writeFields(parts: string[], fields: ReadonlyArray<{ field: ElementDef;
   for (const { field, ns } of fields) writeElement(parts, field, ns, value[field.name]);
 }
 
-function writeElement(parts: string[], field: ElementDef, ns: NamespaceKey, value: WireValue | undefined): void {
+function writeElement(parts: string[], field: ElementDef, ns: NamespaceKey, given: WireValue | undefined): void {
   const tag = PREFIX[ns] ? `${PREFIX[ns]}:${field.name}` : field.name;
+  // A value type never set is written with its default (0, false, …), as WCF does.
+  const value = given ?? valueTypeDefault(field);
   if (value === undefined || value === null) {
     // EmitDefaultValue=false members are left out; other nillable members are sent as nil.
     if (field.opts.emitDefault === false || !field.opts.nillable) return;

@@ -55,7 +55,9 @@ class SchemaWriter {
       this.line(depth, `<xs:element${attrs} />`);
       return;
     }
-    // DataMember(EmitDefaultValue = false): tells .NET clients the member may be absent.
+    // DataMember(EmitDefaultValue = false): tells .NET clients the member may be absent. The
+    // annotation is in the Serialization namespace, which the schema then imports, as WCF's does.
+    this.refs.add('ser');
     this.line(depth, `<xs:element${attrs}>`);
     this.line(depth + 1, '<xs:annotation>');
     this.line(depth + 2, '<xs:appinfo>');
@@ -163,9 +165,9 @@ export function schemaLines(depth: number, ops: readonly OperationName[]): strin
     const ns = TYPE_DEFS[name].ns;
     byNs.set(ns, [...(byNs.get(ns) ?? []), name]);
   }
-  const out = messageSchema(depth, ops);
+  const out = [...messageSchema(depth, ops), ...serializationSchema(depth)];
   // Schemas follow the order in which the contract (and so the official WSDL) introduces their
-  // namespaces. The Serialization schema is left out: no contract type refers to it.
+  // namespaces.
   const order = [...new Set(Object.values(TYPE_DEFS).map((def) => def.ns))];
   for (const ns of order) {
     const names = byNs.get(ns);
@@ -180,4 +182,45 @@ export function schemaLines(depth: number, ops: readonly OperationName[]): strin
     out.push(...w.finish(depth));
   }
   return out;
+}
+
+/** WCF's primitive types of the DataContract serializer, as fixed as the namespace itself. */
+const SERIALIZATION_PRIMITIVES = [
+  'anyType', 'anyURI', 'base64Binary', 'boolean', 'byte', 'dateTime', 'decimal', 'double', 'float', 'int', 'long',
+  'QName', 'short', 'string', 'unsignedByte', 'unsignedInt', 'unsignedLong', 'unsignedShort',
+] as const;
+
+/**
+ * The Serialization schema WCF writes into every service description. No contract type refers to
+ * it, but WSDL-driven clients number namespace prefixes over every schema of the document (suds
+ * sorts the namespaces and counts: Entities is `ns5` only when this one is present), and the
+ * official examples name types by those prefixes (`factory.create('ns5:Paging')`).
+ */
+function serializationSchema(depth: number): string[] {
+  const d = indent(depth + 1);
+  const restriction = (name: string, base: string, facets: readonly string[]): string[] => [
+    `${d}<xs:element name="${name}" nillable="true" type="tns:${name}" />`,
+    `${d}<xs:simpleType name="${name}">`,
+    ...(facets.length === 0
+      ? [`${d}  <xs:restriction base="${base}" />`]
+      : [`${d}  <xs:restriction base="${base}">`, ...facets.map((f) => `${d}    ${f}`), `${d}  </xs:restriction>`]),
+    `${d}</xs:simpleType>`,
+  ];
+  return [
+    `${indent(depth)}<xs:schema xmlns:tns="${NS.ser}" attributeFormDefault="qualified" elementFormDefault="qualified" targetNamespace="${NS.ser}" xmlns:xs="${XS}">`,
+    ...SERIALIZATION_PRIMITIVES.map((t) => `${d}<xs:element name="${t}" nillable="true" type="xs:${t}" />`),
+    ...restriction('char', 'xs:int', []),
+    ...restriction('duration', 'xs:duration', [
+      String.raw`<xs:pattern value="\-?P(\d*D)?(T(\d*H)?(\d*M)?(\d*(\.\d*)?S)?)?" />`,
+      '<xs:minInclusive value="-P10675199DT2H48M5.4775808S" />',
+      '<xs:maxInclusive value="P10675199DT2H48M5.4775807S" />',
+    ]),
+    ...restriction('guid', 'xs:string', [
+      String.raw`<xs:pattern value="[\da-fA-F]{8}-[\da-fA-F]{4}-[\da-fA-F]{4}-[\da-fA-F]{4}-[\da-fA-F]{12}" />`,
+    ]),
+    `${d}<xs:attribute name="FactoryType" type="xs:QName" />`,
+    `${d}<xs:attribute name="Id" type="xs:ID" />`,
+    `${d}<xs:attribute name="Ref" type="xs:IDREF" />`,
+    `${indent(depth)}</xs:schema>`,
+  ];
 }

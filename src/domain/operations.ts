@@ -11,9 +11,13 @@ import { getNotifications } from './notifications/get-notifications.js';
 import { getAccountPilotFeatures } from './pilot-features/get-account-pilot-features.js';
 import { getCustomerPilotFeatures } from './pilot-features/get-customer-pilot-features.js';
 import { getPilotFeaturesCountries } from './pilot-features/get-pilot-features-countries.js';
+import { deleteAccount } from './accounts/delete-account.js';
 import { findAccounts } from './accounts/find-accounts.js';
+import { findAccountsOrCustomersInfo } from './accounts/find-accounts-or-customers-info.js';
 import { getAccount } from './accounts/get-account.js';
 import { getAccountsInfo } from './accounts/get-accounts-info.js';
+import { getLinkedAccountsAndCustomersInfo } from './accounts/get-linked-accounts-and-customers-info.js';
+import { mapAccountIdToExternalAccountIds } from './accounts/map-account-id-to-external-account-ids.js';
 import { searchAccounts } from './accounts/search-accounts.js';
 import { updateAccount } from './accounts/update-account.js';
 import { searchUserInvitations } from './invitations/search-user-invitations.js';
@@ -27,14 +31,18 @@ import { updateUserRoles } from './users/update-user-roles.js';
 
 export const handlers: { readonly [O in OperationName]?: Handler<O> } = {
   AddAccount: addAccount,
+  DeleteAccount: deleteAccount,
   DeleteUser: deleteUser,
   FindAccounts: findAccounts,
+  FindAccountsOrCustomersInfo: findAccountsOrCustomersInfo,
   GetAccount: getAccount,
   GetAccountsInfo: getAccountsInfo,
+  GetLinkedAccountsAndCustomersInfo: getLinkedAccountsAndCustomersInfo,
   GetCurrentUser: getCurrentUser,
   GetUser: getUser,
   GetUserMFAStatus: getUserMFAStatus,
   GetUsersInfo: getUsersInfo,
+  MapAccountIdToExternalAccountIds: mapAccountIdToExternalAccountIds,
   SearchAccounts: searchAccounts,
   SearchUserInvitations: searchUserInvitations,
   SendUserInvitation: sendUserInvitation,

@@ -275,6 +275,10 @@ export interface AccountQuery {
   scope: { customerIds: readonly bigint[]; accountIds: readonly bigint[] };
   ids?: readonly bigint[];
   customerId?: bigint;
+  /** Owned by one of these customers (an empty list matches nothing). */
+  customerIds?: readonly bigint[];
+  /** A second visibility scope the account must also fall in (another user's reach). */
+  within?: { customerIds: readonly bigint[]; accountIds: readonly bigint[] };
   /** Case-insensitive comparisons; `prefix` is begins-with on the name or the number. */
   nameEquals?: string;
   nameContains?: string;

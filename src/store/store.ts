@@ -58,6 +58,13 @@ export interface AccountStore {
    * null when the version moved on. Throws StoreConflict('account_name').
    */
   updateAccount(id: bigint, expectedVersion: bigint, changes: AccountChanges): Promise<AccountRecord | null>;
+  /**
+   * Replaces the external ids mapped to the account (null or empty clears them); the account's
+   * version is not touched (they are not part of AdvertiserAccount). False when there is no account.
+   */
+  setAccountExternalIds(id: bigint, externalIds: readonly string[] | null): Promise<boolean>;
+  /** The external ids mapped to the account, in the order given; null when none or no account. */
+  getAccountExternalIds(id: bigint): Promise<string[] | null>;
 }
 
 /** Users and their roles on customers. */

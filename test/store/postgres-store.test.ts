@@ -57,7 +57,7 @@ if (problem !== null) {
         const expectedTables = MIGRATIONS.flatMap((m) => m.steps).filter((s) => s.kind === 'createTable').length + 1;
         assert.equal(tables.rows[0].n, String(expectedTables), 'all tables live in the schema');
         const { rows } = await client.query<{ version: number }>(`SELECT version FROM "${schema}_m".schema_migrations`);
-        assert.deepEqual(rows.map((r) => r.version).sort((x, y) => x - y), MIGRATIONS.map((m) => m.version));
+        assert.deepEqual(rows.map((r) => r.version).sort((a, b) => a - b), MIGRATIONS.map((m) => m.version));
       } finally {
         await client.end();
       }

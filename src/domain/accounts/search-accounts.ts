@@ -31,17 +31,17 @@ export const searchAccounts: Handler<'SearchAccounts'> = async (ctx, request) =>
   if (size === 0) return { Accounts: [] };
 
   const access = await ctx.access();
-  const query: AccountQuery = { scope: access.scope(), ...filter.conditions, ...(orderBy ? { orderBy } : {}) };
-  let accounts;
-  if (filter.userId === undefined || filter.userId === ctx.user.id) {
-    accounts = await ctx.store.queryAccounts({ ...query, offset: index * size, limit: size });
-  } else {
-    // Another user's accounts, but never beyond what the caller can reach.
+  const query: AccountQuery = {
+    scope: access.scope(), ...filter.conditions, ...(orderBy ? { orderBy } : {}), offset: index * size, limit: size,
+  };
+  if (filter.userId !== undefined && filter.userId !== ctx.user.id) {
+    // Another user's accounts, but never beyond what the caller can reach: both reaches at once,
+    // so ordering and paging stay inside the query.
     const other = await ctx.store.getUser(filter.userId);
     if (!other) return { Accounts: [] };
-    const theirs = await Access.load(ctx.store, other);
-    accounts = (await ctx.store.queryAccounts(query)).filter((a) => theirs.canReadAccount(a)).slice(index * size, index * size + size);
+    query.within = (await Access.load(ctx.store, other)).scope();
   }
+  const accounts = await ctx.store.queryAccounts(query);
   const additional = request.ReturnAdditionalFields ?? [];
   return { Accounts: accounts.map((a) => advertiserAccount(a, additional)) };
 };

@@ -5,6 +5,7 @@ import type { Migration } from './model.js';
 import { v1Initial } from './v1-initial.js';
 import { v2Invitations } from './v2-invitations.js';
 import { v3OutboxOAuth } from './v3-outbox-oauth.js';
+import { v6Accounts } from './v6-accounts.js';
 import { v8PilotsNotifications } from './v8-pilots-notifications.js';
 
-export const MIGRATIONS: readonly Migration[] = [v1Initial, v2Invitations, v3OutboxOAuth, v8PilotsNotifications];
+export const MIGRATIONS: readonly Migration[] = [v1Initial, v2Invitations, v3OutboxOAuth, v6Accounts, v8PilotsNotifications];

@@ -115,6 +115,20 @@ export function accountQueryTests(ctx: Ctx): void {
       assert.deepEqual(ids(got), [b[0].id]);
     });
 
+    it('customerIds keeps the accounts owned by one of the customers; [] matches nothing', async () => {
+      const scope = { customerIds: [A.id, B.id], accountIds: [c1.id] };
+      assert.deepEqual(ids(await ctx.store.queryAccounts({ scope, customerIds: [B.id, C.id] })), [...ids(b), c1.id]);
+      assert.deepEqual(await ctx.store.queryAccounts({ scope, customerIds: [] }), []);
+    });
+
+    it('within is a second scope the account must also fall in (the intersection of two reaches)', async () => {
+      const scope = { customerIds: [A.id, B.id], accountIds: [c1.id] };
+      const within = { customerIds: [B.id], accountIds: [a[1].id, c1.id] };
+      assert.deepEqual(ids(await ctx.store.queryAccounts({ scope, within })), [a[1].id, ...ids(b), c1.id]);
+      assert.deepEqual(ids(await ctx.store.queryAccounts({ scope, within, limit: 2, offset: 1 })), ids(b));
+      assert.deepEqual(await ctx.store.queryAccounts({ scope, within: { customerIds: [], accountIds: [] } }), []);
+    });
+
     for (const descending of [false, true]) {
       const dir = descending ? 'descending' : 'ascending';
       it(`orders by Id, Name, Number and LifeCycleStatus, ${dir}`, async () => {
@@ -136,6 +150,29 @@ export function accountQueryTests(ctx: Ctx): void {
       assert.deepEqual(ids(await page(5)), byName.slice(5));
       assert.deepEqual(await page(100, 10), []);
       assert.deepEqual(await page(0, 0), []);
+    });
+  });
+
+  describe('external account ids', () => {
+    it('are null until set, kept in order, replaced as a whole, cleared by null or [], without touching the version', async () => {
+      const c = await customer(ctx);
+      const acc = await account(ctx, c.id);
+      assert.equal(await ctx.store.getAccountExternalIds(acc.id), null);
+      assert.equal(await ctx.store.setAccountExternalIds(acc.id, ['ext-2', 'Ext 1', 'ünï']), true);
+      assert.deepEqual(await ctx.store.getAccountExternalIds(acc.id), ['ext-2', 'Ext 1', 'ünï']);
+      assert.equal(await ctx.store.setAccountExternalIds(acc.id, ['only']), true);
+      assert.deepEqual(await ctx.store.getAccountExternalIds(acc.id), ['only']);
+      assert.equal(await ctx.store.setAccountExternalIds(acc.id, []), true);
+      assert.equal(await ctx.store.getAccountExternalIds(acc.id), null);
+      await ctx.store.setAccountExternalIds(acc.id, ['x']);
+      assert.equal(await ctx.store.setAccountExternalIds(acc.id, null), true);
+      assert.equal(await ctx.store.getAccountExternalIds(acc.id), null);
+      assert.deepEqual(await ctx.store.getAccount(acc.id), acc);
+    });
+
+    it('report a missing account', async () => {
+      assert.equal(await ctx.store.setAccountExternalIds(BIG + 999_999n, ['x']), false);
+      assert.equal(await ctx.store.getAccountExternalIds(BIG + 999_999n), null);
     });
   });
 }

@@ -26,13 +26,18 @@ export function buildAccountQuery(q: AccountQuery, dialect: Dialect): { sql: str
   const where: string[] = [];
   const like = (column: string, pattern: string): string => `${column} LIKE ${p.add(pattern)} ESCAPE '\\'`;
 
-  const scope: string[] = [];
-  if (customerIds.length > 0) scope.push(p.inBigints('customer_id', customerIds));
-  if (accountIds.length > 0) scope.push(p.inBigints('id', accountIds));
-  where.push(`(${scope.join(' OR ')})`);
+  const visible = (s: AccountQuery['scope']): string => {
+    const parts: string[] = [];
+    if (s.customerIds.length > 0) parts.push(p.inBigints('customer_id', s.customerIds));
+    if (s.accountIds.length > 0) parts.push(p.inBigints('id', s.accountIds));
+    return parts.length === 0 ? '1 = 0' : `(${parts.join(' OR ')})`;
+  };
+  where.push(visible({ customerIds, accountIds }));
+  if (q.within !== undefined) where.push(visible(q.within));
 
   if (q.ids !== undefined) where.push(p.inBigints('id', q.ids));
   if (q.customerId !== undefined) where.push(`customer_id = ${p.add(q.customerId)}`);
+  if (q.customerIds !== undefined) where.push(q.customerIds.length === 0 ? '1 = 0' : p.inBigints('customer_id', q.customerIds));
   if (q.nameEquals !== undefined) where.push(`name_folded = ${p.add(fold(q.nameEquals))}`);
   if (q.nameContains !== undefined) where.push(like('name_folded', `%${escapeLike(fold(q.nameContains))}%`));
   if (q.numberEquals !== undefined) where.push(p.inTexts('number_folded', q.numberEquals.map(fold)));

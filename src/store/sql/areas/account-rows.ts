@@ -48,3 +48,17 @@ export function accountFromRow(r: Row): AccountRecord {
     lastModifiedByUserId: bigOrNull(r, 'last_modified_by_user_id'),
   };
 }
+
+/** The external account ids column: a JSON array of strings. */
+export function encodeStringList(list: readonly string[]): string {
+  return JSON.stringify(list);
+}
+
+export function decodeStringList(text: string | null): string[] | null {
+  if (text === null) return null;
+  const v: unknown = JSON.parse(text);
+  if (!Array.isArray(v) || !v.every((x): x is string => typeof x === 'string')) {
+    throw new TypeError('store: external account ids are not a JSON array of strings');
+  }
+  return v;
+}

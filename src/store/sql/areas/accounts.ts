@@ -2,9 +2,9 @@
 // query, and compare-and-set updates.
 import type { AccountStore } from '../../store.js';
 import { created, type Sql } from '../sql.js';
-import { int } from '../values.js';
+import { int, strOrNull } from '../values.js';
 import { buildAccountQuery } from './account-query.js';
-import { accountChangeColumns, accountFromRow, accountInsertColumns } from './account-rows.js';
+import { accountChangeColumns, accountFromRow, accountInsertColumns, decodeStringList, encodeStringList } from './account-rows.js';
 
 export function accountPart(sql: Sql): AccountStore {
   async function count(where: string, params: Parameters<Sql['one']>[1]): Promise<number> {
@@ -44,6 +44,18 @@ export function accountPart(sql: Sql): AccountStore {
     async updateAccount(id, expectedVersion, changes) {
       const row = await sql.update('accounts', id, expectedVersion, accountChangeColumns(changes));
       return row === null ? null : accountFromRow(row);
+    },
+
+    async setAccountExternalIds(id, externalIds) {
+      const p = sql.params();
+      const list = externalIds === null || externalIds.length === 0 ? null : encodeStringList(externalIds);
+      return (await sql.run(`UPDATE accounts SET external_account_ids = ${p.add(list)} WHERE id = ${p.add(id)}`, p.values)) > 0;
+    },
+
+    async getAccountExternalIds(id) {
+      const p = sql.params();
+      const row = await sql.one(`SELECT external_account_ids FROM accounts WHERE id = ${p.add(id)}`, p.values);
+      return row === null ? null : decodeStringList(strOrNull(row, 'external_account_ids'));
     },
   };
 }

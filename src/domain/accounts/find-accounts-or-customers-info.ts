@@ -1,0 +1,92 @@
+// FindAccountsOrCustomersInfo: "The operation filters first for accounts that match the filter
+// criteria. If the number of accounts that match the filter criteria is less than the specified
+// TopN value, the operation searches for customers whose name matches the filter criteria."
+// Matching is a case-insensitive begins-with, on the account name or number, then the customer
+// name; only what the caller can reach is searched.
+import type { Entity } from '../../contract/values.js';
+import type { Handler } from '../context.js';
+import { ApiError } from '../../contract/api-error.js';
+import type { AccountRecord, CustomerRecord } from '../../store/records.js';
+import type { Store } from '../../store/store.js';
+import type { AdditionalField } from './account-entity.js';
+import { managingAggregator } from './aggregators.js';
+import { MAX_TOP_N } from './find-accounts.js';
+
+type Row = Entity<'AccountInfoWithCustomerData'>;
+
+export const findAccountsOrCustomersInfo: Handler<'FindAccountsOrCustomersInfo'> = async (ctx, request) => {
+  const topN = request.TopN ?? 0;
+  if (topN < 1 || topN > MAX_TOP_N) throw new ApiError('InvalidParameter', `TopN must be from 1 through ${MAX_TOP_N}.`);
+  const filter = request.Filter ?? '';
+  const additional = request.ReturnAdditionalFields ?? [];
+  const access = await ctx.access();
+  const scope = access.scope();
+  const names = new CustomerNames(ctx.store);
+
+  const byAccount = await ctx.store.queryAccounts({
+    scope, limit: topN, ...(filter === '' ? {} : { prefix: { value: filter, on: 'nameOrNumber' as const } }),
+  });
+  const rows: Row[] = [];
+  for (const account of byAccount) {
+    // An account match names the customer that owns the account.
+    rows.push(row(account, await names.get(account.customerId), additional));
+  }
+  if (rows.length >= topN) return { AccountInfoWithCustomerData: rows };
+
+  // Customers the caller reaches as customers: whole ones, and those they hold a role on.
+  const customerIds = [...new Set([...scope.customerIds, ...access.roles.map((r) => r.customerId)])];
+  const folded = filter.toLowerCase();
+  const matching = (await ctx.store.getCustomers(customerIds))
+    .filter((c) => c.name.toLowerCase().startsWith(folded))
+    .sort((x, y) => compareText(x.name, y.name) || (x.id < y.id ? -1 : 1));
+  const seen = new Set(byAccount.map((a) => a.id));
+  const aggregators = new Map<bigint, boolean>();
+  for (const customer of matching) {
+    names.remember(customer);
+    const accounts = await ctx.store.queryAccounts({ scope, customerId: customer.id, limit: topN });
+    for (const account of accounts) {
+      if (seen.has(account.id)) continue;
+      seen.add(account.id);
+      // A customer match names the aggregator that manages the account, if one does.
+      const manager = await managingAggregator(ctx.store, account, aggregators) ?? account.customerId;
+      rows.push(row(account, await names.get(manager), additional));
+      if (rows.length >= topN) return { AccountInfoWithCustomerData: rows };
+    }
+  }
+  return { AccountInfoWithCustomerData: rows };
+};
+
+function row(account: AccountRecord, customer: { id: bigint; name: string | null }, additional: readonly AdditionalField[]): Row {
+  const out: Row = {
+    CustomerId: customer.id,
+    CustomerName: customer.name,
+    AccountId: account.id,
+    AccountName: account.name,
+    AccountNumber: account.number,
+    AccountLifeCycleStatus: account.lifeCycleStatus,
+    PauseReason: account.pauseReason,
+  };
+  if (additional.includes('AccountMode')) out.AccountMode = account.accountMode;
+  return out;
+}
+
+function compareText(x: string, y: string): number {
+  const a = x.toLowerCase();
+  const b = y.toLowerCase();
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Customer names, each read once per request. */
+class CustomerNames {
+  readonly #known = new Map<bigint, string | null>();
+  constructor(private readonly store: Store) {}
+
+  remember(customer: CustomerRecord): void {
+    this.#known.set(customer.id, customer.name);
+  }
+
+  async get(id: bigint): Promise<{ id: bigint; name: string | null }> {
+    if (!this.#known.has(id)) this.#known.set(id, (await this.store.getCustomer(id))?.name ?? null);
+    return { id, name: this.#known.get(id) ?? null };
+  }
+}

@@ -7,6 +7,8 @@ import { registerApp } from './app.js';
 import { outbox } from './outbox.js';
 import { createCustomer } from './customer.js';
 import { accountManager } from './user.js';
+import { definePilot, listPilots, loadPilots, switchPilot } from './pilot-features.js';
+import { notify } from './notify.js';
 import { DEFAULT_DATA_DIR } from './store-options.js';
 
 function positiveInt(value: string): number {
@@ -72,6 +74,37 @@ storeOptions(user.command('account-manager').description('designate an internal 
   .argument('<email>', 'the user name')
   .option('--revoke', 'remove the designation')
   .action(async (email: string, opts) => accountManager(email, opts));
+const pilots = program.command('pilot-features').description('pilot flags per customer and account (GetCustomerPilotFeatures, GetAccountPilotFeatures)');
+storeOptions(pilots.command('list').description('the pilot catalogue, or the flags on for one customer or account'))
+  .option('--customer <id>', 'the flags GetCustomerPilotFeatures returns for this customer')
+  .option('--account <id>', 'the flags GetAccountPilotFeatures returns for this account')
+  .action(async (opts) => listPilots(opts));
+storeOptions(pilots.command('define').description('add a pilot to the catalogue, or replace one (same id)'))
+  .requiredOption('--id <n>', 'the pilot id clients see', atLeastOne)
+  .requiredOption('--name <name>', 'what the pilot is')
+  .requiredOption('--countries <codes>', 'comma-separated ISO country codes it is open in')
+  .option('--level <level>', 'customer (default) or account')
+  .option('--default-on', 'on for every customer (or account) of those countries unless switched off')
+  .action(async (opts) => definePilot(opts));
+for (const state of ['on', 'off', 'reset'] as const) {
+  storeOptions(pilots.command(`${state} <featureId>`).description(state === 'reset'
+    ? 'remove a switch: the pilot is back to its default for the customer or account'
+    : `switch a pilot ${state} for a customer or an account`))
+    .option('--customer <id>', 'the customer (customer-level pilots)')
+    .option('--account <id>', 'the account (account-level pilots)')
+    .action(async (featureId: string, opts) => switchPilot(state, atLeastOne(featureId), opts));
+}
+storeOptions(pilots.command('load <file>').description('load pilot definitions and switches from a JSON settings file'))
+  .action(async (file: string, opts) => loadPilots(file, opts));
+
+storeOptions(program.command('notify').description('post a notification (GetNotifications, TypeId 5); prints its id'))
+  .requiredOption('--title <text>', 'the notification title')
+  .requiredOption('--message <text>', 'the notification message')
+  .option('--severity <n>', '1 information (default), 2 warning, 3 action required', atLeastOne)
+  .option('--user <id>', 'only to this user')
+  .option('--customer <id>', 'only to the users of this customer')
+  .option('--expires <date>', 'stop showing it after this date (ISO 8601)')
+  .action(async (opts) => notify(opts));
 
 program.parseAsync().catch((err: unknown) => {
   process.stderr.write(`adcenter: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -47,7 +47,14 @@ export function fieldSchema(field: ElementDef, repeatable = true): JsonObject {
   let schema = typeSchema(field.type);
   if (repeatable && field.opts.many) schema = { type: 'array', items: schema };
   if (!field.opts.nillable) return schema;
-  return '$ref' in schema ? { allOf: [schema], nullable: true } : { ...schema, nullable: true };
+  // OpenAPI 3.0.3: nullable only adds null to an explicitly given `type`, so the type goes beside it.
+  return '$ref' in schema ? { type: refType(field.type), allOf: [schema], nullable: true } : { ...schema, nullable: true };
+}
+
+/** The JSON type of a named (referenced) contract type: enumerations and flag lists are strings. */
+function refType(type: string): string {
+  const def = defOf(type);
+  return def.kind === 'enum' || def.kind === 'flags' ? 'string' : 'object';
 }
 
 export function objectSchema(fields: readonly ElementDef[]): JsonObject {

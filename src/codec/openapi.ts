@@ -4,6 +4,7 @@
 import { faults, type RestStatus } from '../contract/faults.js';
 import type { OperationName } from '../contract/values.js';
 import { componentSchemas, DISCRIMINATOR, objectSchema, schemaRef, type JsonObject } from './openapi-schemas.js';
+import { OPERATION_SUMMARIES } from './openapi-summaries.js';
 import { canonicalOperations, FAULT_ROOTS, OPERATION_DEFS, reachableTypes } from './reachable-types.js';
 
 export type { Json, JsonObject } from './openapi-schemas.js';
@@ -85,6 +86,7 @@ export function writeOpenApi(options: OpenApiOptions): OpenApiDocument {
     if (path[method]) throw new Error(`contract: ${def.method} ${def.path} is routed twice`);
     path[method] = {
       operationId: op,
+      summary: OPERATION_SUMMARIES[op],
       tags: ['CustomerManagementService'],
       parameters: Object.keys(HEADER_PARAMETERS).map((p) => ({ $ref: `#/components/parameters/${p}` })),
       // Every REST call carries a JSON body, DELETE included (the SDKs send one).

@@ -55,6 +55,7 @@ export const faults = {
   ClientLinkElementReadOnly: op(3083, 'A specified element of the client link may not be updated.'),
   ListNullOrEmpty: op(3087, 'The required list of elements is null or empty.'),
   UserInvitationNull: op(3086, 'The UserInvitation field cannot be null or empty for the SendUserInvitation operation.'),
+  RequiredListEmpty: op(3087, 'The required list of elements is null or empty.'),
 } as const satisfies Record<string, FaultDef>;
 
 export type FaultName = keyof typeof faults;

@@ -3,6 +3,7 @@
 import type { OperationName } from '../contract/values.js';
 import type { Handler } from './context.js';
 import { addAccount } from './accounts/add-account.js';
+import { addPrepayAccount } from './accounts/add-prepay-account.js';
 import { deleteAccount } from './accounts/delete-account.js';
 import { findAccountsOrCustomersInfo } from './accounts/find-accounts-or-customers-info.js';
 import { findAccounts } from './accounts/find-accounts.js';
@@ -12,6 +13,8 @@ import { getLinkedAccountsAndCustomersInfo } from './accounts/get-linked-account
 import { mapAccountIdToExternalAccountIds } from './accounts/map-account-id-to-external-account-ids.js';
 import { searchAccounts } from './accounts/search-accounts.js';
 import { updateAccount } from './accounts/update-account.js';
+import { updatePrepayAccount } from './accounts/update-prepay-account.js';
+import { validateAddress } from './addresses/validate-address.js';
 import { addClientLinks } from './client-links/add-client-links.js';
 import { searchClientLinks } from './client-links/search-client-links.js';
 import { updateClientLinks } from './client-links/update-client-links.js';
@@ -26,6 +29,11 @@ import { updateCustomer } from './customers/update-customer.js';
 import { upgradeCustomerToAgency } from './customers/upgrade-customer-to-agency.js';
 import { searchUserInvitations } from './invitations/search-user-invitations.js';
 import { sendUserInvitation } from './invitations/send-user-invitation.js';
+import { dismissNotifications } from './notifications/dismiss-notifications.js';
+import { getNotifications } from './notifications/get-notifications.js';
+import { getAccountPilotFeatures } from './pilot-features/get-account-pilot-features.js';
+import { getCustomerPilotFeatures } from './pilot-features/get-customer-pilot-features.js';
+import { getPilotFeaturesCountries } from './pilot-features/get-pilot-features-countries.js';
 import { deleteUser } from './users/delete-user.js';
 import { getUserMFAStatus } from './users/get-user-mfa-status.js';
 import { getCurrentUser, getUser } from './users/get-user.js';
@@ -36,18 +44,24 @@ import { updateUser } from './users/update-user.js';
 export const handlers: { readonly [O in OperationName]?: Handler<O> } = {
   AddAccount: addAccount,
   AddClientLinks: addClientLinks,
+  AddPrepayAccount: addPrepayAccount,
   DeleteAccount: deleteAccount,
   DeleteCustomer: deleteCustomer,
   DeleteUser: deleteUser,
+  DismissNotifications: dismissNotifications,
   FindAccounts: findAccounts,
   FindAccountsOrCustomersInfo: findAccountsOrCustomersInfo,
   GetAccessibleCustomer: getAccessibleCustomer,
   GetAccount: getAccount,
+  GetAccountPilotFeatures: getAccountPilotFeatures,
   GetAccountsInfo: getAccountsInfo,
   GetCurrentUser: getCurrentUser,
   GetCustomer: getCustomer,
+  GetCustomerPilotFeatures: getCustomerPilotFeatures,
   GetCustomersInfo: getCustomersInfo,
   GetLinkedAccountsAndCustomersInfo: getLinkedAccountsAndCustomersInfo,
+  GetNotifications: getNotifications,
+  GetPilotFeaturesCountries: getPilotFeaturesCountries,
   GetUser: getUser,
   GetUserMFAStatus: getUserMFAStatus,
   GetUsersInfo: getUsersInfo,
@@ -62,9 +76,11 @@ export const handlers: { readonly [O in OperationName]?: Handler<O> } = {
   UpdateAccount: updateAccount,
   UpdateClientLinks: updateClientLinks,
   UpdateCustomer: updateCustomer,
+  UpdatePrepayAccount: updatePrepayAccount,
   UpdateUser: updateUser,
   UpdateUserRoles: updateUserRoles,
   UpgradeCustomerToAgency: upgradeCustomerToAgency,
+  ValidateAddress: validateAddress,
 };
 
 export const implementedOperations = Object.keys(handlers) as OperationName[];

@@ -12,6 +12,10 @@ import type {
   UserRecord, UserRoleRecord,
 } from './records.js';
 import type { EnumValue } from './enums.js';
+import type { PilotFeatureRecord, PilotGrantRecord, PilotLevel } from './pilot-records.js';
+import type {
+  ClientLinkInvitation, NewOperatorNotification, NotificationKey, OperatorNotificationRecord,
+} from './notification-records.js';
 
 /** What a unique index protects; the schema declares it on the index (schema/conflicts). */
 export type ConflictKind = 'account_name' | 'account_number' | 'customer_number' | 'user_name' | 'token';
@@ -221,9 +225,42 @@ export interface OAuthStore {
   revokeUserTokens(userId: bigint, at: Date): Promise<number>;
 }
 
+/** The operator's pilot-feature catalogue and the per-customer / per-account switches. */
+export interface PilotFeatureStore {
+  /** Adds or replaces the catalogue entry with that id. */
+  putPilotFeature(feature: PilotFeatureRecord): Promise<void>;
+  /** The stored catalogue entries, ordered by id. */
+  listPilotFeatures(): Promise<PilotFeatureRecord[]>;
+  /** Adds or replaces the switch of one feature for one customer or account. */
+  putPilotGrant(grant: PilotGrantRecord): Promise<void>;
+  /** Removes the switch (back to the default); false when there was none. */
+  deletePilotGrant(scope: PilotLevel, entityId: bigint, featureId: number): Promise<boolean>;
+  /** The switches of these customers (or accounts), ordered by entity and feature. */
+  listPilotGrants(scope: PilotLevel, entityIds: readonly bigint[]): Promise<PilotGrantRecord[]>;
+}
+
+/** What GetNotifications needs beyond the other areas: operator messages and dismissals. */
+export interface NotificationStore {
+  insertOperatorNotification(notification: NewOperatorNotification): Promise<OperatorNotificationRecord>;
+  /** Messages to everyone, to the user, or to one of the customers, not expired at `at`, by id. */
+  listOperatorNotifications(query: { userId: bigint; customerIds: readonly bigint[]; at: Date }): Promise<OperatorNotificationRecord[]>;
+  /** Records dismissals (a repeated one is kept as it was); returns how many were new. */
+  dismissNotifications(userId: bigint, keys: readonly NotificationKey[], at: Date): Promise<number>;
+  listNotificationDismissals(userId: bigint): Promise<NotificationKey[]>;
+  /** Client links in LinkPending whose client is one of these accounts or customers, by id. */
+  listPendingClientLinksFor(clientAccountIds: readonly bigint[], clientCustomerIds: readonly bigint[]): Promise<ClientLinkInvitation[]>;
+}
+
+/** Accounts created with AddPrepayAccount (prepaid: funds are added before ads run). */
+export interface PrepayAccountStore {
+  /** Marks the account as prepaid (again: no change). */
+  markPrepayAccount(accountId: bigint, at: Date): Promise<void>;
+  isPrepayAccount(accountId: bigint): Promise<boolean>;
+}
+
 export interface Store
   extends MetaStore, CustomerStore, AccountStore, UserStore, UserInvitationStore, ClientLinkStore, TokenStore,
-  OutboxStore, OAuthStore, CustomerSignupStore {
+  OutboxStore, OAuthStore, CustomerSignupStore, PilotFeatureStore, NotificationStore, PrepayAccountStore {
   readonly backend: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

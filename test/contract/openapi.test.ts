@@ -1,6 +1,7 @@
 // Sanity checks of the OpenAPI document of the REST face against the contract and the JSON
 // conventions the official REST SDKs rely on (long as string, plain arrays, flags as one string).
 import { describe, it } from 'node:test';
+import SwaggerParser from '@apidevtools/swagger-parser';
 import assert from 'node:assert/strict';
 import { arrayItem, type ElementDef } from '../../src/contract/model.js';
 import { jsonName } from '../../src/contract/lookup.js';
@@ -168,6 +169,47 @@ describe('OpenAPI document of the REST face', () => {
     for (const methods of Object.values(doc.paths)) {
       for (const op of Object.values(methods)) assert.equal((op.parameters as Json[]).length, 3);
     }
+  });
+
+  it('passes a real OpenAPI 3 validator (@apidevtools/swagger-parser), all 39 operations and any subset', async () => {
+    // validate() dereferences in place, so it gets copies.
+    await SwaggerParser.validate(structuredClone(doc) as never);
+    await SwaggerParser.validate(structuredClone(writeOpenApi({ operations: ['ValidateAddress', 'GetNotifications'], serverUrl: 'http://h' })) as never);
+  });
+
+  it('the validator is able to fail', async () => {
+    const broken = structuredClone(doc);
+    (broken.paths as Record<string, unknown>)['/x'] = { get: { responses: { 200: { $ref: '#/components/responses/Nope' } } } };
+    await assert.rejects(SwaggerParser.validate(broken as never));
+  });
+
+  it('has a summary for every operation', () => {
+    let n = 0;
+    for (const methods of Object.values(doc.paths)) {
+      for (const op of Object.values(methods)) {
+        assert.equal(typeof op.summary, 'string', String(op.operationId));
+        assert.ok((op.summary as string).length > 10, String(op.operationId));
+        n += 1;
+      }
+    }
+    assert.equal(n, 39);
+  });
+
+  it('every nullable schema names its type beside it (OpenAPI 3.0.3)', () => {
+    let n = 0;
+    for (const [path, s] of walk(doc, 'doc')) {
+      if (!('nullable' in s)) continue;
+      n += 1;
+      assert.equal(typeof s.type, 'string', `${path} has a type beside nullable`);
+      if (Array.isArray(s.allOf)) {
+        const target = deref(s);
+        const expected = target.type === 'string' ? 'string' : 'object';
+        assert.equal(s.type, expected, path);
+      }
+    }
+    assert.ok(n > 100);
+    assert.deepEqual(propsOf('ValidateAddressRequest').Address, { type: 'object', allOf: [{ $ref: '#/components/schemas/Address' }], nullable: true });
+    assert.equal(obj(propsOf('AdvertiserAccount').CurrencyCode, 'CurrencyCode').type, 'string');
   });
 
   it('every $ref resolves', () => {

@@ -11,6 +11,7 @@ import { account, customer, uniq, user, type Ctx } from './contract/fixtures.js'
 import { userAndInvitationTests } from './contract/users-invitations.js';
 import { oauthTests } from './contract/oauth.js';
 import { outboxTests } from './contract/outbox.js';
+import { pilotAndNotificationTests } from './contract/pilots-notifications.js';
 import { userAndTokenTests } from './contract/users-tokens.js';
 
 export function runStoreContract(name: string, open: () => Promise<Store>): void {
@@ -32,6 +33,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
     outboxTests(ctx);
     oauthTests(ctx);
     clientLinkTests(ctx);
+    pilotAndNotificationTests(ctx);
 
     describe('hostile input', () => {
       it('round-trips SQL-looking strings as plain data', async () => {

@@ -9,5 +9,8 @@ import { v4Customers } from './v4-customers.js';
 import { v5ClientLinks } from './v5-client-links.js';
 import { v6Accounts } from './v6-accounts.js';
 import { v7UserRoles } from './v7-user-roles.js';
+import { v8PilotsNotifications } from './v8-pilots-notifications.js';
 
-export const MIGRATIONS: readonly Migration[] = [v1Initial, v2Invitations, v3OutboxOAuth, v4Customers, v5ClientLinks, v6Accounts, v7UserRoles];
+export const MIGRATIONS: readonly Migration[] = [
+  v1Initial, v2Invitations, v3OutboxOAuth, v4Customers, v5ClientLinks, v6Accounts, v7UserRoles, v8PilotsNotifications,
+];

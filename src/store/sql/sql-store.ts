@@ -11,6 +11,9 @@ import { customerPart } from './areas/customers.js';
 import { customerSignupPart } from './areas/customer-signup.js';
 import { userInvitationPart } from './areas/invitations.js';
 import { metaPart } from './areas/meta.js';
+import { notificationPart } from './areas/notifications.js';
+import { pilotFeaturePart } from './areas/pilot-features.js';
+import { prepayAccountPart } from './areas/prepay-accounts.js';
 import { oauthPart } from './areas/oauth.js';
 import { outboxPart } from './areas/outbox.js';
 import { tokenPart } from './areas/tokens.js';
@@ -34,5 +37,8 @@ export function sqlStore(backend: Store['backend'], driver: SqlDriver, dialect: 
     ...oauthPart(sql),
     ...outboxPart(sql),
     ...customerSignupPart(sql),
+    ...pilotFeaturePart(sql),
+    ...notificationPart(sql),
+    ...prepayAccountPart(sql),
   };
 }

@@ -1,0 +1,24 @@
+// ISO 3166-1 alpha-2 country codes (officially assigned), the codes Address.CountryCode takes
+// ("Geographical Location Codes" lists the same two-letter codes).
+const CODES = `
+AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ
+CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR
+GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO
+JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR
+MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO
+RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV
+TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW`;
+
+export const COUNTRY_CODES: ReadonlySet<string> = new Set(CODES.trim().split(/\s+/));
+
+/** Common non-ISO spellings clients send, with the ISO code to suggest instead. */
+export const COUNTRY_ALIASES: Readonly<Record<string, string>> = {
+  UK: 'GB', USA: 'US', 'UNITED STATES': 'US', 'UNITED KINGDOM': 'GB', CANADA: 'CA', AUSTRALIA: 'AU', INDIA: 'IN',
+  BRAZIL: 'BR', BRASIL: 'BR', MEXICO: 'MX', 'MÉXICO': 'MX', JAPAN: 'JP', GERMANY: 'DE', DEUTSCHLAND: 'DE', FRANCE: 'FR',
+};
+
+/** The European Union's member states (their postal-code formats are in validate-address-postal-codes). */
+export const EU_COUNTRIES: readonly string[] = [
+  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT',
+  'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE',
+];

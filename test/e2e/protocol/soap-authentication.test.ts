@@ -14,11 +14,10 @@ import {
 
 const world = useSoapProtocolWorld();
 const { post, call, addAccountBody } = world;
-let server: RunningServer;
 let store: Store;
 let admin: SoapCredentials;
 let demo: SoapProtocolWorld['demo'];
-before(async () => { await world.started(); ({ server, store, admin, demo } = world); });
+before(async () => { await world.started(); ({ store, admin, demo } = world); });
 
 describe('SOAP authentication (reference §6)', () => {
   const getUser = (creds: SoapCredentials, extraHeaders = ''): Promise<SoapResult> => post(envelope('GetUser', '<UserId i:nil="true"/>', creds, extraHeaders), 'GetUser');

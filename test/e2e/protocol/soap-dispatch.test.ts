@@ -2,7 +2,6 @@
 // an empty body); unknown actions are ActionNotSupported; contract operations not implemented are 204.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { RunningServer } from '../../support/server.js';
 import { ADAPI, CM, ENT, envelope, find, type SoapCredentials } from '../../support/clients.js';
 import { parseXml as parseScoped, resolveQName, clark } from '../../support/xml-tree.js';
 import { operationNames } from '../../../src/contract/lookup.js';
@@ -13,10 +12,9 @@ import {
 
 const world = useSoapProtocolWorld();
 const { post, call } = world;
-let server: RunningServer;
 let admin: SoapCredentials;
 let demo: SoapProtocolWorld['demo'];
-before(async () => { await world.started(); ({ server, admin, demo } = world); });
+before(async () => { await world.started(); ({ admin, demo } = world); });
 
 describe('SOAP dispatch', () => {
   it('takes the operation from the body element, with or without SOAPAction', async () => {

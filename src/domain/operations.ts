@@ -1,5 +1,5 @@
-// The operations this server implements: contract name → domain function. An operation of the
-// contract without an entry here is answered with OperationNotSupported and left out of the WSDL.
+// Every operation of the contract → its domain function. The map is total: an operation added to
+// the contract without a domain function does not compile, so none answers OperationNotSupported.
 import type { OperationName } from '../contract/values.js';
 import type { Handler } from './context.js';
 import { addAccount } from './accounts/add-account.js';
@@ -41,7 +41,7 @@ import { getUsersInfo } from './users/get-users-info.js';
 import { updateUserRoles } from './users/update-user-roles.js';
 import { updateUser } from './users/update-user.js';
 
-export const handlers: { readonly [O in OperationName]?: Handler<O> } = {
+export const handlers: { readonly [O in OperationName]: Handler<O> } = {
   AddAccount: addAccount,
   AddClientLinks: addClientLinks,
   AddPrepayAccount: addPrepayAccount,

@@ -8,6 +8,6 @@ type WireHandler = (ctx: Context, request: WireObject) => Promise<WireObject>;
  * The handler of an operation, seen through the generic codec's types. The codecs produce
  * exactly RequestOf<O> from the contract, which is what makes this widening sound.
  */
-export function implementedHandler(operation: OperationName): WireHandler | undefined {
-  return handlers[operation] as WireHandler | undefined;
+export function implementedHandler(operation: OperationName): WireHandler {
+  return handlers[operation] as WireHandler;
 }

@@ -3,7 +3,6 @@
 import { implementedHandler } from './implemented.js';
 import type { OperationName, WireObject } from '../contract/values.js';
 import { authenticate, type Credentials } from '../auth/authenticate.js';
-import { ApiError } from '../contract/api-error.js';
 import type { Environment } from '../contract/environment.js';
 import { Context } from '../domain/context.js';
 import type { Store } from '../store/store.js';
@@ -24,7 +23,6 @@ export async function invoke(
   requestOrigin?: string,
 ): Promise<WireObject> {
   const handler = implementedHandler(operation);
-  if (!handler) throw new ApiError('OperationNotSupported', `${operation} is not implemented by this server.`);
   const user = await authenticate(runtime.store, runtime.environment, credentials);
   const request = decode();
   const publicUrl = runtime.publicUrl ?? requestOrigin;

@@ -184,17 +184,28 @@ export function itRefusesOnBothFaces(
   viaRest: () => [method: string, path: string, body: unknown], viaSoap: () => [operation: string, xml: string],
 ): void {
   it(`${what} → ${code} on both faces, nothing stored`, async () => {
-    const { T } = world;
-    const before = await world.snapshot(T.customer.id);
-    const [method, path, body] = viaRest();
-    const r = await world.call(method, `${V13}${path}`, body);
-    const [operation, xml] = viaSoap();
-    const s = await soap(world.server.soapUrl, operation, xml, { token: T.token, developerToken: SANDBOX_DEVELOPER_TOKEN });
-    assert.equal(s.status, 500, `SOAP faults are HTTP 500: ${s.text.slice(0, 300)}`);
-    const restCodes = ((r.body.Errors ?? r.body.OperationErrors) as Array<{ Code: number }>).map((e) => e.Code);
-    assert.deepEqual(restCodes, [code], `REST: ${r.text.slice(0, 300)}`);
-    assert.deepEqual(faultCodes(s), restCodes, `SOAP: ${s.text.slice(0, 300)}`);
-    assert.equal(r.status, code === 106 ? 403 : 400);
-    assert.deepEqual(await world.snapshot(T.customer.id), before);
+    await expectRefusedAlike(world, code, viaRest(), viaSoap());
   });
+}
+
+/**
+ * The body of `itRefusesOnBothFaces`, for tests that assert more about the same rule: the request,
+ * sent by T over REST and over SOAP, is refused with `code` on both faces and nothing of T's is
+ * stored. Returns both answers for further checks.
+ */
+export async function expectRefusedAlike(
+  world: AccountsWorld, code: number,
+  [method, path, body]: [method: string, path: string, body: unknown], [operation, xml]: [operation: string, xml: string],
+): Promise<{ rest: RestResult; soap: SoapResult }> {
+  const { T } = world;
+  const before = await world.snapshot(T.customer.id);
+  const r = await world.call(method, `${V13}${path}`, body);
+  const s = await soap(world.server.soapUrl, operation, xml, { token: T.token, developerToken: SANDBOX_DEVELOPER_TOKEN });
+  assert.equal(s.status, 500, `SOAP faults are HTTP 500: ${s.text.slice(0, 300)}`);
+  const restCodes = ((r.body.Errors ?? r.body.OperationErrors) as Array<{ Code: number }>).map((e) => e.Code);
+  assert.deepEqual(restCodes, [code], `REST: ${r.text.slice(0, 300)}`);
+  assert.deepEqual(faultCodes(s), restCodes, `SOAP: ${s.text.slice(0, 300)}`);
+  assert.equal(r.status, code === 106 ? 403 : 400);
+  assert.deepEqual(await world.snapshot(T.customer.id), before);
+  return { rest: r, soap: s };
 }

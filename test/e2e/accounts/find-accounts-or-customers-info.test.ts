@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AccountRecord } from '../../../src/store/records.js';
 import type { Store } from '../../../src/store/store.js';
-import { findAll, text } from '../../support/clients.js';
+import { findAll } from '../../support/clients.js';
 import { faces, faultCodes, restCodes, type Faces } from '../../support/faces.js';
 import {
   addUser, createTestTenant, insertClientLink, insertTestAccount, ownerOf, tokenFor, type TestTenant,

@@ -30,7 +30,7 @@ export const signupCustomer: Handler<'SignupCustomer'> = async (ctx, request) =>
   const parentId = request.ParentCustomerId;
   if (parentId === undefined || parentId === null) throw new ApiError('NullParameter', 'ParentCustomerId is required.');
   const access = await ctx.access();
-  if (access.directCustomerRole(parentId) !== Role.Aggregator) {
+  if (!access.directCustomerRoles(parentId).includes(Role.Aggregator)) {
     throw new ApiError('UserIsNotAuthorized', 'The Aggregator user role on ParentCustomerId is required for SignupCustomer.');
   }
   if (!request.Customer) throw new ApiError('CustomerNull');

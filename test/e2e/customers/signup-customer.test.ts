@@ -133,6 +133,16 @@ describe('SignupCustomer', () => {
         assert.deepEqual((await linkBatch(call, face, 'AddClientLinks', [take], stranger.token)).partial, [[1424]]);
       });
 
+      it('an aggregator holding both of its roles, 41 and 33, on the parent ("An Aggregator has two role identifiers") signs up', async () => {
+        const both = await insertTestUser(store, 'sandbox', { customerId: parent.customer.id, roleId: 41, label: 'aggregator-41-33' });
+        await store.putUserRole({ userId: both.user.id, customerId: parent.customer.id, roleId: 33, accountIds: null });
+        const r = await signup(face, request(), both.token);
+        assert.ok(r.ok, JSON.stringify(r));
+        const account = await store.getAccount(BigInt(r.ok.AccountId!));
+        assert.equal(account?.billToCustomerId, parent.customer.id);
+        assert.equal(account?.primaryUserId, both.user.id);
+      });
+
       it('requires the Aggregator role on ParentCustomerId (a Super Admin is 106) and stores nothing', async () => {
         const body = request();
         for (const token of [parent.token, (await createTestTenant(store, 'sandbox', 'Other')).token]) {

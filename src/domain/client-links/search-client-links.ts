@@ -4,7 +4,7 @@
 import type { Entity } from '../../contract/values.js';
 import type { ClientLinkRecord } from '../../store/records.js';
 import type { Context, Handler } from '../context.js';
-import { ApiError } from '../../contract/api-error.js';
+import { firstOrderBy, pageOf, type Ordering } from '../search/paging.js';
 import type { Access } from '../access.js';
 import { clientLinkEntity, loadLinkNames, type LinkNames } from './client-link-entity.js';
 import { linkPredicates, type LinkPredicates } from './link-predicates.js';
@@ -18,14 +18,8 @@ type ClientLink = Entity<'ClientLink'>;
 
 export const searchClientLinks: Handler<'SearchClientLinks'> = async (ctx, request) => {
   const filter = linkPredicates(request.Predicates);
-  const page = request.PageInfo;
-  if (!page) throw new ApiError('PageInfoInvalid', 'PageInfo is required.');
-  const index = page.Index ?? 0;
-  const size = page.Size ?? 0;
-  if (index < 0 || size < 0 || size > MAX_LINK_PAGE_SIZE) {
-    throw new ApiError('PageInfoInvalid', `PageInfo.Index must be 0 or more and PageInfo.Size from 0 through ${MAX_LINK_PAGE_SIZE}.`);
-  }
-  const order = orderBy(request.Ordering);
+  const { offset, size } = pageOf(request.PageInfo, MAX_LINK_PAGE_SIZE);
+  const order = orderBy(firstOrderBy(request.Ordering, ['Id', 'Name', 'Number'] as const, 'SearchClientLinks'));
   if (size === 0) return { ClientLinks: [] };
 
   const access = await ctx.access();
@@ -36,7 +30,7 @@ export const searchClientLinks: Handler<'SearchClientLinks'> = async (ctx, reque
   const now = ctx.now();
   const links = visible.map((l) => ({ id: l.id, entity: clientLinkEntity(l, names, now) }));
   links.sort((a, b) => order(a.entity, b.entity) || (a.id < b.id ? -1 : 1));
-  return { ClientLinks: links.slice(index * size, index * size + size).map((l) => l.entity) };
+  return { ClientLinks: links.slice(offset, offset + size).map((l) => l.entity) };
 };
 
 /** The links the predicates name, before visibility. */
@@ -73,17 +67,14 @@ function canSee(access: Access, link: ClientLinkRecord, names: LinkNames): boole
 
 type Compare = (a: ClientLink, b: ClientLink) => number;
 
-/** "Id" orders by the client entity, "Name" by the link name, "Number" by ManagingCustomerNumber; only the first OrderBy counts. */
-function orderBy(ordering: readonly (Entity<'OrderBy'> | null)[] | null | undefined): Compare {
-  const first = ordering?.find((o) => o !== null);
-  const field = first?.Field ?? 'Id';
-  const sign = first?.Order === 'Descending' ? -1 : 1;
+/** "Id" orders by the client entity, "Name" by the link name, "Number" by ManagingCustomerNumber. */
+function orderBy(order: Ordering<'Id' | 'Name' | 'Number'> | undefined): Compare {
+  const sign = order?.descending ? -1 : 1;
   const cmp = <T>(x: T | null | undefined, y: T | null | undefined): number =>
     (x ?? '') < (y ?? '') ? -1 : (x ?? '') > (y ?? '') ? 1 : 0;
-  switch (field) {
-    case 'Id': return (a, b) => sign * cmp(a.ClientEntityId, b.ClientEntityId);
+  switch (order?.field) {
     case 'Name': return (a, b) => sign * cmp(a.Name?.toLowerCase(), b.Name?.toLowerCase());
     case 'Number': return (a, b) => sign * cmp(a.ManagingCustomerNumber, b.ManagingCustomerNumber);
-    default: throw new ApiError('InvalidParameter', `Ordering by ${field} is not supported by SearchClientLinks (Id, Name, Number).`);
+    default: return (a, b) => sign * cmp(a.ClientEntityId, b.ClientEntityId);
   }
 }

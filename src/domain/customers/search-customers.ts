@@ -11,29 +11,21 @@ import { customerEntity } from './customer-entity.js';
 import { customerOrder, fold, type CustomerOrderField } from './customer-order.js';
 import { customerFilter, type CustomerFilter } from './customer-predicates.js';
 import { reachableCustomers } from './reach.js';
+import { firstOrderBy, pageOf } from '../search/paging.js';
 
 export const MAX_CUSTOMER_PAGE_SIZE = 1024;
-const ORDER_FIELDS: readonly string[] = ['Id', 'Name', 'Number'];
+const ORDER_FIELDS: readonly CustomerOrderField[] = ['Id', 'Name', 'Number'];
 
 export const searchCustomers: Handler<'SearchCustomers'> = async (ctx, request) => {
   const filter = customerFilter(request.Predicates);
   const range = dateRange(request.DateRange);
-  const page = request.PageInfo;
-  if (!page) throw new ApiError('PageInfoInvalid', 'PageInfo is required.');
-  const index = page.Index ?? 0;
-  const size = page.Size ?? 0; // "If you include page info but do not set this element the default size is 0."
-  if (index < 0 || size < 0 || size > MAX_CUSTOMER_PAGE_SIZE) {
-    throw new ApiError('PageInfoInvalid', `PageInfo.Index must be 0 or more and PageInfo.Size from 0 through ${MAX_CUSTOMER_PAGE_SIZE}.`);
-  }
-  // "You can specify up to one OrderBy element … Additional elements … will be ignored."
-  const order = request.Ordering?.find((o) => o !== null);
-  const field = order?.Field ?? 'Id';
-  if (!ORDER_FIELDS.includes(field)) throw new ApiError('InvalidParameter', `SearchCustomers cannot order by ${field}.`);
+  const { offset, size } = pageOf(request.PageInfo, MAX_CUSTOMER_PAGE_SIZE);
+  const order = firstOrderBy(request.Ordering, ORDER_FIELDS, 'SearchCustomers');
   if (size === 0) return { Customers: [] };
 
   const matches = await matching(ctx, filter, range);
-  matches.sort(customerOrder(field as CustomerOrderField, order?.Order === 'Descending'));
-  return { Customers: matches.slice(index * size, index * size + size).map(customerEntity) };
+  matches.sort(customerOrder(order?.field ?? 'Id', order?.descending ?? false));
+  return { Customers: matches.slice(offset, offset + size).map(customerEntity) };
 };
 
 interface CreatedRange { from?: Date; before?: Date }

@@ -105,6 +105,8 @@ def run_python_soap(args, sdk, server, work):
         print(f'\n=== {name}' + (f'  with inputs {" ".join(inputs)}' if inputs else '  (unmodified)'))
         if name.startswith('customer_signup'):
             _make_aggregator(server)
+        if name.startswith('client_links') and inputs:
+            _invite_demo_account(server)
         trace = os.path.join(work, f'trace-{number}-{name}.log')
         out_path = os.path.join(work, f'output-{number}-{name}.txt')
         with open(out_path, 'w', encoding='utf-8') as out:
@@ -142,6 +144,34 @@ def _inputs(name, server):
 def _register_app(server):
     out = server.cli('app', 'register', '--name', 'Microsoft SDK examples', '--redirect-uri', NATIVE_CLIENT)
     return re.search(r'client_id=(\S+)', out).group(1)
+
+
+def _rest(server, token, method, path, body, what):
+    request = urllib.request.Request(server.url + '/CustomerManagement/v13' + path, method=method,
+                                     data=json.dumps(body).encode(), headers={
+                                         'Authorization': 'Bearer ' + token, 'DeveloperToken': 'BBD37VB98',
+                                         'Content-Type': 'application/json'})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as reply:
+            print(f'setup: {what} -> HTTP {reply.status} {reply.read().decode()[:200]}')
+    except urllib.error.HTTPError as error:
+        print(f'setup: {what} failed -> HTTP {error.code} {error.read().decode()[:300]}')
+
+
+def _invite_demo_account(server):
+    """client_links finds the link it works on by searching; on a store without one the example
+    itself stops (it indexes an empty result). So, as an agency would, an agency customer created
+    with adcenter's CLI invites the demo account: the example, signed in as the demo (client) Super
+    Admin, then finds the pending link and accepts it (UpdateClientLinks LinkAccepted); a second run
+    finds it Active and asks to unlink, which only the agency may (a PartialError)."""
+    if getattr(server, 'agency', None) is None:
+        out = server.cli('customer', 'create', '--name', 'Example Agency', '--email', 'agency@example.com', '--agency')
+        server.agency = dict(re.findall(r'^(\w+)=(\S+)$', out, re.M))
+    token = server.cli('token', '--user', 'agency@example.com').strip().splitlines()[-1]
+    link = {'Type': 'AccountLink', 'ClientEntityId': server.demo['account_id'],
+            'ManagingCustomerId': server.agency['customer_id'], 'IsBillToClient': True,
+            'Name': 'Example agency link', 'SuppressNotification': True}
+    _rest(server, token, 'POST', '/ClientLinks', {'ClientLinks': [link]}, 'AddClientLinks by the agency to the demo account')
 
 
 def _make_aggregator(server):

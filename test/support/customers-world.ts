@@ -5,7 +5,6 @@
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import type { OperationName } from '../../src/contract/values.js';
-import { encodeTimeStamp } from '../../src/domain/timestamps.js';
 import type { CustomerRecord } from '../../src/store/records.js';
 import type { Store } from '../../src/store/store.js';
 import type { RestResult, SoapResult } from './clients.js';
@@ -81,10 +80,7 @@ export class CustomersWorld {
   };
 }
 
-/** A TimeStamp as REST and SOAP carry it (base64 of the row version). */
-export function timeStampOf(record: { version: bigint }): string {
-  return Buffer.from(encodeTimeStamp(record.version)).toString('base64');
-}
+export { timeStampOf } from './faces.js';
 
 export function useCustomersWorld(): CustomersWorld {
   const world = new CustomersWorld();

@@ -4,7 +4,6 @@
 import { operationDef } from '../../src/contract/lookup.js';
 import type { OperationName } from '../../src/contract/values.js';
 import { encodeTimeStamp } from '../../src/domain/timestamps.js';
-import type { UserRecord } from '../../src/store/records.js';
 import { faultCodes, rest, soap, type RestResult, type SoapResult } from './clients.js';
 import { SANDBOX_DEVELOPER_TOKEN, type RunningServer } from './server.js';
 
@@ -36,9 +35,9 @@ export function restCodes(result: RestResult): number[] {
 
 export { faultCodes };
 
-/** The TimeStamp of a user record as REST sends it (base64) and as SOAP does (same text). */
-export function timeStampOf(user: UserRecord): string {
-  return Buffer.from(encodeTimeStamp(user.version)).toString('base64');
+/** The TimeStamp of a stored record (user, customer, account …) as REST and SOAP carry it: base64 of the row version. */
+export function timeStampOf(record: { version: bigint }): string {
+  return Buffer.from(encodeTimeStamp(record.version)).toString('base64');
 }
 
 /** `<name><a:long>…</a:long>…</name>` (an ArrayOflong in SOAP). */

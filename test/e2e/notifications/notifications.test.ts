@@ -11,12 +11,12 @@ import type { Store } from '../../../src/store/store.js';
 import { ENT } from '../../support/clients.js';
 import { ARRAYS, faces, type Faces } from '../../support/faces.js';
 import { createTestTenant, insertClientLink, insertTestAccount, insertTestUser, ownerOf, type TestTenant, type TestUser } from '../../support/fixtures.js';
+import { DAY } from '../../support/links-world.js';
 import { expectRestFault } from '../../support/rest-assert.js';
 import { CLI, startServer, type RunningServer } from '../../support/server.js';
 import { assertNilsAndNamespaces, childEl, expectFault, expectOk, must, value } from '../../support/soap-assert.js';
 
 const run = promisify(execFile);
-const DAY = 24 * 60 * 60 * 1000;
 
 interface Note { TypeId: number; Id: string; Severity: number; Title: string; Message: string; AdditionalInfo?: Array<{ Key: string; Value: string }> }
 

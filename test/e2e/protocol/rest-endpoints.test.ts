@@ -3,7 +3,6 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { useAccountsWorld } from '../../support/accounts-world.js';
 import { rest } from '../../support/clients.js';
-import {  } from '../../support/names.js';
 import { V13 } from '../../support/rest-assert.js';
 import type { RunningServer } from '../../support/server.js';
 import { operationDef } from '../../../src/contract/lookup.js';

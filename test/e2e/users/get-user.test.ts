@@ -6,7 +6,6 @@ import { ROLE, USER_FIELDS } from '../../support/account-xml.js';
 import { useAccountsWorld, type Demo, type SoapTenant } from '../../support/accounts-world.js';
 import { ENT, soap, type RestResult, type SoapCredentials } from '../../support/clients.js';
 import type { TestTenant } from '../../support/fixtures.js';
-import {  } from '../../support/names.js';
 import { expectRestFault, V13 } from '../../support/rest-assert.js';
 import { conform, CUSTOMER_ROLE, USER } from '../../support/rest-shapes.js';
 import type { RunningServer } from '../../support/server.js';

@@ -8,6 +8,7 @@ import type { AccountRecord, ClientLinkRecord, UserRecord, UserRoleRecord } from
 import type { Store } from '../store/store.js';
 import { strongestRole } from './roles.js';
 import { activeLinksByManager } from './client-links/life-cycle.js';
+import { MAX_CUSTOMER_LINK_DEPTH } from './client-links/link-depth.js';
 
 export interface Scope {
   customerIds: bigint[];
@@ -23,8 +24,6 @@ export interface LinkedCustomer {
   link: ClientLinkRecord;
 }
 
-/** "only 5 levels of depth are supported for manager account to manager account links". */
-const MAX_LINK_DEPTH = 5;
 
 export class Access {
   private constructor(
@@ -44,7 +43,7 @@ export class Access {
     const links: ClientLinkRecord[] = [];
     const linked = new Map<bigint, LinkedCustomer>();
     let managers = [...carried.keys()];
-    for (let depth = 0; depth < MAX_LINK_DEPTH && managers.length > 0; depth++) {
+    for (let depth = 0; depth < MAX_CUSTOMER_LINK_DEPTH && managers.length > 0; depth++) {
       const found = await activeLinksByManager(store, managers, now);
       const next: bigint[] = [];
       for (const link of found) {

@@ -46,6 +46,8 @@ describe('web: sign-up, accounts, developer portal, sign-in', { skip: browserSki
 
   it('sign-up shows form errors, then creates the customer, its account and the Super Admin', async () => {
     await page.goto(`${server.url}/signup`);
+    // The one customer-name rule (customer.md: at most 90 characters), as the API applies it.
+    assert.equal(await page.getAttribute('#customerName', 'maxlength'), '90');
     await page.fill('#customerName', 'Founders <Bakery> & Co');
     await page.fill('#accountName', 'Bakery Search');
     await page.selectOption('#currency', 'EUR');

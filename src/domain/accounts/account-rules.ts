@@ -77,12 +77,22 @@ export async function checkPaymentMethod(store: Store, id: bigint | null | undef
   return id;
 }
 
-/** The primary user must be a Super Admin or Standard User of the customer. */
-export async function checkPrimaryUser(store: Store, id: bigint | null | undefined, customerId: bigint): Promise<bigint | null> {
+/**
+ * The primary user must be a Super Admin or Standard User of the customer — or a user of the
+ * aggregator that manages the account (`managedBy`): SignupCustomer makes the aggregator user the
+ * primary user of the account it creates, so that account must survive GetAccount → UpdateAccount.
+ * The aggregator's Aggregator role (33) holds Super Admin's rights, so it counts there too.
+ */
+export async function checkPrimaryUser(
+  store: Store, id: bigint | null | undefined, customerId: bigint, managedBy: bigint | null = null,
+): Promise<bigint | null> {
   if (id === undefined || id === null) return null;
-  const roles = await store.listCustomerRoles(customerId);
-  const ok = roles.some((r) => r.userId === id && r.accountIds === null
-    && (r.roleId === Role.SuperAdmin || r.roleId === Role.StandardUser));
-  if (!ok) throw new ApiError('InvalidParameter', 'Account.PrimaryUserId must be a Super Admin or Standard User of the customer.');
+  const holds = async (customer: bigint, roles: readonly number[]): Promise<boolean> =>
+    (await store.listCustomerRoles(customer)).some((r) => r.userId === id && r.accountIds === null && roles.includes(r.roleId));
+  const ok = await holds(customerId, [Role.SuperAdmin, Role.StandardUser])
+    || (managedBy !== null && await holds(managedBy, [Role.SuperAdmin, Role.StandardUser, Role.Aggregator]));
+  if (!ok) {
+    throw new ApiError('InvalidParameter', 'Account.PrimaryUserId must be a Super Admin or Standard User of the customer, or a user of the aggregator managing the account.');
+  }
   return id;
 }

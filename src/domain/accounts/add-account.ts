@@ -4,6 +4,7 @@ import { ApiError } from '../../contract/api-error.js';
 import type { NewAccount } from '../../store/records.js';
 import { StoreConflict } from '../../store/store.js';
 import { businessAddressRecord } from '../addresses.js';
+import { validateBusinessAddress } from '../addresses/validate-address-business.js';
 import { newAccountNumber, newNestedId, retryOnNumber } from '../numbers.js';
 import { canAddAccounts } from '../roles.js';
 import {
@@ -22,7 +23,8 @@ export const addAccount: Handler<'AddAccount'> = async (ctx, { Account: account 
   }
   const name = accountName(account);
   if (!account.CurrencyCode) throw new ApiError('NullParameter', 'Account.CurrencyCode is required.');
-  const businessAddress = businessAddressRecord(account.BusinessAddress, newNestedId(), 'Account.BusinessAddress');
+  validateBusinessAddress(account.BusinessAddress, 'Account.BusinessAddress');
+  const businessAddress = businessAddressRecord(account.BusinessAddress, newNestedId());
   const paymentMethodId = await checkPaymentMethod(ctx.store, account.PaymentMethodId, customerId);
   const primaryUserId = await checkPrimaryUser(ctx.store, account.PrimaryUserId, customerId) ?? ctx.user.id;
   // "Draft: set on add until a payment instrument is validated" — and only one Draft at a time.

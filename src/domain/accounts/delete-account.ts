@@ -10,6 +10,7 @@ import type { Access } from '../access.js';
 import { Role } from '../roles.js';
 import { checkTimeStamp } from '../timestamps.js';
 import { managingAggregator } from './aggregators.js';
+import { assertNotBeingLinked } from '../client-links/account-lock.js';
 
 export const deleteAccount: Handler<'DeleteAccount'> = async (ctx, request) => {
   const id = request.AccountId;
@@ -20,6 +21,8 @@ export const deleteAccount: Handler<'DeleteAccount'> = async (ctx, request) => {
   if (!(await mayDelete(ctx.store, await ctx.access(), account))) {
     throw new ApiError('UserIsNotAuthorized', 'Only a Super Admin of the customer that owns the account, or of its aggregator, may delete it.');
   }
+  // "You cannot get, delete, or update an account that is being linked or unlinked" (1472).
+  await assertNotBeingLinked(ctx.store, account, ctx.now());
   const expected = checkTimeStamp(request.TimeStamp, account.version, 'TimeStamp', 'account');
   if (account.lifeCycleStatus === 'Inactive') throw new ApiError('EntityNotExistent', `Account ${id} is already deleted.`);
   const deleted = await ctx.store.updateAccount(account.id, expected, {

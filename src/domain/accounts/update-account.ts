@@ -4,6 +4,7 @@ import type { Handler } from '../context.js';
 import { ApiError } from '../../contract/api-error.js';
 import { StoreConflict } from '../../store/store.js';
 import { businessAddressRecord } from '../addresses.js';
+import { validateBusinessAddress } from '../addresses/validate-address-business.js';
 import { checkTimeStamp, requireTimeStamp } from '../timestamps.js';
 import { newNestedId } from '../numbers.js';
 import { canUpdateAccounts, canUpdateAutoTagOnly } from '../roles.js';
@@ -12,6 +13,7 @@ import {
 } from './account-rules.js';
 import type { AccountChanges } from '../../store/records.js';
 import { assertNotBeingLinked } from '../client-links/account-lock.js';
+import { managingAggregator } from './aggregators.js';
 
 export const updateAccount: Handler<'UpdateAccount'> = async (ctx, { Account: account }) => {
   if (!account) throw new ApiError('NullParameter', 'Account is required.');
@@ -30,6 +32,8 @@ export const updateAccount: Handler<'UpdateAccount'> = async (ctx, { Account: ac
   // changed"). Nil clears only the payment fields, which an account may be without (the "full
   // update" of services-protocol.md); TimeZone, AutoTagType, Language, PrimaryUserId and the business
   // address always have a value, so nil keeps them too. TaxInformation merges by key.
+  const address = account.BusinessAddress;
+  if (address) validateBusinessAddress(address, 'Account.BusinessAddress');
   const paymentMethodId = account.PaymentMethodId === undefined ? current.paymentMethodId
     : await checkPaymentMethod(ctx.store, account.PaymentMethodId, current.customerId);
   const changes: AccountChanges = {
@@ -41,7 +45,7 @@ export const updateAccount: Handler<'UpdateAccount'> = async (ctx, { Account: ac
     paymentMethodId,
     billToCustomerId: paymentMethodId === null || paymentMethodId === current.paymentMethodId ? current.billToCustomerId : current.customerId,
     primaryUserId: account.PrimaryUserId === undefined || account.PrimaryUserId === null ? current.primaryUserId
-      : await checkPrimaryUser(ctx.store, account.PrimaryUserId, current.customerId),
+      : await checkPrimaryUser(ctx.store, account.PrimaryUserId, current.customerId, await managingAggregator(ctx.store, current)),
     timeZone: account.TimeZone ?? current.timeZone,
     autoTagType: account.AutoTagType ?? current.autoTagType,
     salesHouseCustomerId: current.salesHouseCustomerId,
@@ -49,8 +53,8 @@ export const updateAccount: Handler<'UpdateAccount'> = async (ctx, { Account: ac
     billingThresholdAmount: sentOrKept(account.BillingThresholdAmount, current.billingThresholdAmount),
     soldToPaymentInstrumentId: sentOrKept(account.SoldToPaymentInstrumentId, current.soldToPaymentInstrumentId),
     accountMode: current.accountMode,
-    businessAddress: account.BusinessAddress
-      ? businessAddressRecord(account.BusinessAddress, current.businessAddress?.id ?? newNestedId(), 'Account.BusinessAddress')
+    businessAddress: address
+      ? businessAddressRecord(address, current.businessAddress?.id ?? newNestedId())
       : current.businessAddress,
     taxInformation: updatedTaxInformation(account, current.taxInformation),
     lastModifiedTime: ctx.now(),

@@ -5,7 +5,7 @@ import type { Entity } from '../../contract/values.js';
 import { ApiError } from '../../contract/api-error.js';
 import { addressProblems } from './validate-address-rules.js';
 
-export function validateBusinessAddress(address: Entity<'Address'> | null | undefined, path: string): void {
+export function validateBusinessAddress(address: Entity<'Address'> | null | undefined, path: string): asserts address is Entity<'Address'> {
   if (!address) throw new ApiError('BusinessAddressRequired', `${path} is required.`);
   const [first] = addressProblems(address, { requireBusinessName: true });
   if (first) throw new ApiError('BusinessAddressInvalid', `${path}.${first.message}`);

@@ -7,6 +7,7 @@ import type { Context, Handler } from '../context.js';
 import { ApiError } from '../../contract/api-error.js';
 import { runBatch } from './batch.js';
 import { currentStatus, isLive } from './life-cycle.js';
+import { chainLengthWith, MAX_CUSTOMER_LINK_DEPTH } from './link-depth.js';
 import { linkRequestMessage } from './link-notice.js';
 import {
   clientEntity, clientEntityId, isAgencySide, linkType, managingCustomerId, type ClientEntity, type LinkType,
@@ -82,6 +83,10 @@ function defaultName(client: ClientEntity): string {
 async function checkClient(ctx: Context, type: LinkType, client: ClientEntity, managerId: bigint): Promise<void> {
   if (client.kind === 'customer' && client.customer.id === managerId) {
     throw new ApiError('InvalidParameter', 'ClientLinkFieldInvalid: a customer cannot link to itself.');
+  }
+  if (client.kind === 'customer' && await chainLengthWith(ctx.store, managerId, client.customer.id, ctx.now()) > MAX_CUSTOMER_LINK_DEPTH) {
+    throw new ApiError('InvalidParameter',
+      `ClientLinkFieldInvalid: only ${MAX_CUSTOMER_LINK_DEPTH} levels of depth are supported for manager account to manager account links.`);
   }
   // "The client account must have a valid payment instrument set up for post-pay billing."
   if (client.kind === 'account' && client.account.paymentMethodId === null) throw new ApiError('PrepaidClientAccountNotSupported');

@@ -5,7 +5,7 @@ import type { Store } from '../../store/store.js';
 import { StoreConflict } from '../../store/store.js';
 import { createTenant, type Tenant } from '../tenants/create-tenant.js';
 import { email, INVITED_NAME_MAX, personName } from '../users/person-rules.js';
-import { updatedCustomerName } from './customer-rules.js';
+import { customerName } from './customer-rules.js';
 
 export interface NewHierarchyCustomer {
   name: string;
@@ -19,7 +19,7 @@ export interface NewHierarchyCustomer {
 
 /** Throws ApiError for a refused field or a user name (e-mail) already taken. */
 export async function createHierarchyCustomer(store: Store, c: NewHierarchyCustomer): Promise<Tenant> {
-  const name = updatedCustomerName(c.name);
+  const name = customerName(c.name);
   const address = email(c.email.trim(), 'Email');
   const firstName = personName(c.firstName ?? 'Super', INVITED_NAME_MAX, 'FirstName');
   const lastName = personName(c.lastName ?? 'Admin', INVITED_NAME_MAX, 'LastName');

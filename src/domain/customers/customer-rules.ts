@@ -14,12 +14,15 @@ export function canChangeCustomer(role: number | undefined): boolean {
   return role === Role.SuperAdmin || role === Role.Aggregator;
 }
 
-/** Required, trimmed, at most 90 characters. */
-export function updatedCustomerName(value: string | null | undefined): string {
+/**
+ * The one rule of a customer's name, for SignupCustomer, UpdateCustomer, `adcenter customer create`
+ * and the web sign-up: required, trimmed, at most 90 characters (203 / 211); returns the name.
+ */
+export function customerName(value: string | null | undefined, path = 'Customer.Name'): string {
   const name = value?.trim() ?? '';
-  if (name === '') throw new ApiError('NullParameter', 'Customer.Name is required.');
+  if (name === '') throw new ApiError('NullParameter', `${path} is required.`);
   if (name.length > CUSTOMER_NAME_MAX_LENGTH) {
-    throw new ApiError('NameTooLong', `Customer.Name must be at most ${CUSTOMER_NAME_MAX_LENGTH} characters.`);
+    throw new ApiError('NameTooLong', `${path} must be at most ${CUSTOMER_NAME_MAX_LENGTH} characters.`);
   }
   return name;
 }

@@ -10,6 +10,7 @@ import { StoreConflict } from '../../store/store.js';
 import type { Context, Handler } from '../context.js';
 import { ApiError } from '../../contract/api-error.js';
 import { businessAddressRecord } from '../addresses.js';
+import { validateBusinessAddress } from '../addresses/validate-address-business.js';
 import { accountName, DEFAULT_AUTO_TAG, DEFAULT_TIME_ZONE, taxInformation } from '../accounts/account-rules.js';
 import { LINK_NAME_MAX } from '../client-links/add-client-links.js';
 import { hashSecret, newInvitationSecret } from '../credentials.js';
@@ -17,7 +18,7 @@ import { INVITATION_LIFETIME_MS } from '../invitations/create-invitation.js';
 import { invitationMessage } from '../invitations/invitation-message.js';
 import { newAccountNumber, newCustomerNumber, newNestedId } from '../numbers.js';
 import { Role } from '../roles.js';
-import { customerName } from '../tenants/customer-rules.js';
+import { customerName } from './customer-rules.js';
 import { email, INVITED_NAME_MAX, personName } from '../users/person-rules.js';
 
 /** "The role ID must be set to 41 or 203." */
@@ -71,7 +72,7 @@ export const signupCustomer: Handler<'SignupCustomer'> = async (ctx, request) =>
 
 /** Customer (customer.md, Add): Name, Industry, MarketCountry, MarketLanguage required; ServiceLevel must not be set; the rest is read-only. */
 function newCustomer(input: Entity<'Customer'>, userId: bigint): Omit<NewCustomer, 'number'> {
-  const name = customerName(input.Name?.trim() ?? '', 'Customer.Name');
+  const name = customerName(input.Name);
   if (!input.Industry) throw new ApiError('NullParameter', 'Customer.Industry is required.');
   const country = input.MarketCountry?.trim();
   if (!country) throw new ApiError('NullParameter', 'Customer.MarketCountry is required.');
@@ -102,13 +103,14 @@ function newAccount(
   const address = input.BusinessAddress
     ? { ...input.BusinessAddress, BusinessName: input.BusinessAddress.BusinessName || customer }
     : input.BusinessAddress;
+  validateBusinessAddress(address, 'Account.BusinessAddress');
   return {
     name, currencyCode: input.CurrencyCode, financialStatus: 'ClearFinancialStatus', language: input.Language ?? null,
     lifeCycleStatus: 'Active', pauseReason: null, billToCustomerId: parentId, primaryUserId: userId,
     timeZone: input.TimeZone ?? DEFAULT_TIME_ZONE, autoTagType: input.AutoTagType ?? DEFAULT_AUTO_TAG,
     salesHouseCustomerId: null, backUpPaymentInstrumentId: null, billingThresholdAmount: null,
     soldToPaymentInstrumentId: null, accountMode: 'Expert',
-    businessAddress: businessAddressRecord(address, newNestedId(), 'Account.BusinessAddress'),
+    businessAddress: businessAddressRecord(address, newNestedId()),
     taxInformation: taxInformation(input), lastModifiedByUserId: userId,
   };
 }

@@ -4,7 +4,7 @@
 import { ApiError } from '../../contract/api-error.js';
 import type { Handler } from '../context.js';
 import { checkTimeStamp, requireTimeStamp } from '../timestamps.js';
-import { canChangeCustomer, updatedCustomerName } from './customer-rules.js';
+import { canChangeCustomer, customerName } from './customer-rules.js';
 import { customerRoleOf, reachableCustomer, requireActive } from './reach.js';
 
 export const updateCustomer: Handler<'UpdateCustomer'> = async (ctx, { Customer: customer }) => {
@@ -18,7 +18,7 @@ export const updateCustomer: Handler<'UpdateCustomer'> = async (ctx, { Customer:
   requireActive(current);
   requireTimeStamp(customer.TimeStamp, 'Customer.TimeStamp');
   const expected = checkTimeStamp(customer.TimeStamp, current.version, 'Customer.TimeStamp', 'customer');
-  const name = updatedCustomerName(customer.Name);
+  const name = customerName(customer.Name);
   if (!customer.Industry) throw new ApiError('NullParameter', 'Customer.Industry is required.');
 
   const updated = await ctx.store.updateCustomer(current.id, expected, {

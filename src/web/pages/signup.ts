@@ -6,7 +6,7 @@ import { hashPassword, newPasswordProblem } from '../../auth/passwords.js';
 import type { Entity } from '../../contract/values.js';
 import { ACCOUNT_NAME_MAX, accountName } from '../../domain/accounts/account-rules.js';
 import { ruleProblems } from '../../domain/rule-problems.js';
-import { CUSTOMER_NAME_MAX, customerName } from '../../domain/tenants/customer-rules.js';
+import { CUSTOMER_NAME_MAX_LENGTH, customerName } from '../../domain/customers/customer-rules.js';
 import { createTenant } from '../../domain/tenants/create-tenant.js';
 import { email, EMAIL_MAX, INVITED_NAME_MAX, personName } from '../../domain/users/person-rules.js';
 import { StoreConflict } from '../../store/store.js';
@@ -77,7 +77,7 @@ function signUpForm(req: FastifyRequest, reply: FastifyReply, v: SignUpValues, e
 <form method="post" action="/signup">
   <input type="hidden" name="csrf" value="${csrf}">
   <fieldset><legend>Customer and first account</legend>
-  ${textField('customerName', 'Customer (business) name', v.customerName, { required: true, maxLength: CUSTOMER_NAME_MAX })}
+  ${textField('customerName', 'Customer (business) name', v.customerName, { required: true, maxLength: CUSTOMER_NAME_MAX_LENGTH })}
   ${textField('accountName', 'Account name', v.accountName, { required: true, maxLength: ACCOUNT_NAME_MAX })}
   ${selectField('currency', 'Currency', currencyChoices(), v.currency)}
   ${selectField('country', 'Country', COUNTRIES, v.country)}

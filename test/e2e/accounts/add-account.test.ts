@@ -391,6 +391,23 @@ describe('AddAccount: every documented refusal, over SOAP and REST', () => {
     await restRefuses({ Account: restAccount({ CurrencyCode: 'BRL', BusinessAddress: address({ CountryCode: 'BR', PostalCode: undefined }) }) }, 400, 'ApiFault', 1140);
   });
 
+  it('the ValidateAddress rules hold: an unknown state code, a malformed postal code, an unknown country, no BusinessName → 1140 naming the rule, nothing stored', async () => {
+    const name = uniqueName('Address Rules');
+    const broken: Array<[Record<string, string | undefined>, RegExp]> = [
+      [{ StateOrProvince: 'ZZ' }, /StateOrProvince must be a state or province code of US/],
+      [{ PostalCode: '9805' }, /PostalCode is not a postal code of US/],
+      [{ CountryCode: 'XX' }, /CountryCode must be an ISO 3166-1/],
+      [{ BusinessName: undefined }, /BusinessName is required/],
+    ];
+    for (const [change, rule] of broken) {
+      const bySoap = await addAccount(admin, newAccount(name, { BusinessAddress: addressXml({ ...ADDRESS, ...change }) }));
+      assert.match(expectFault(bySoap, 1140, 'ApiFault') ?? '', rule);
+      const byRest = await restRefuses({ Account: restAccount({ BusinessAddress: address(change) }) }, 400, 'ApiFault', 1140);
+      assert.match(String((byRest.body.OperationErrors as Array<{ Details: string }>)[0]!.Details), rule);
+    }
+    assert.ok(!(await storedNames(demo.customerId)).includes(name));
+  });
+
   it('a PaymentMethodId of another customer, or a PrimaryUserId who is only a Viewer → 201; a Standard User may be primary', async () => {
     const other = await newTenant('Payer');
     const name = uniqueName('Borrowed Payment');

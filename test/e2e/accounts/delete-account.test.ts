@@ -12,6 +12,7 @@ import { faces, faultCodes, predicates, restCodes, type Faces } from '../../supp
 import {
   addUser, createTestTenant, insertClientLink, insertTestAccount, ownerOf, tokenFor, type TestTenant,
 } from '../../support/fixtures.js';
+import { DAY, storeLink } from '../../support/links-world.js';
 import { uniqueName } from '../../support/names.js';
 import { startServer, type RunningServer } from '../../support/server.js';
 
@@ -151,6 +152,15 @@ describe('DeleteAccount over REST and SOAP', () => {
     // B has no Aggregator user: paying for an account does not make it B's to delete.
     const third = await billTo(B.customer.id);
     await refusedOnBoth(B.token, third, stamp(third), 403, 106);
+  });
+
+  it('an account whose client link is LinkInProgress or UnlinkInProgress → 1472 on both faces, nothing stored', async () => {
+    const agency = await createTestTenant(store, 'sandbox', 'DelLinking');
+    for (const status of ['LinkInProgress', 'UnlinkInProgress'] as const) {
+      const linking = await extra(A);
+      await storeLink(store, { clientEntityId: linking.id, managingCustomerId: agency.customer.id, status, startDate: new Date(Date.now() + DAY) });
+      await refusedOnBoth(A.token, linking, stamp(linking), 400, 1472);
+    }
   });
 
   it('deleting an account already deleted → 210 on both faces', async () => {

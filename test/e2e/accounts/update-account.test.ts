@@ -284,6 +284,13 @@ describe('UpdateAccount over SOAP and REST', () => {
     ['a 101-character Name', (a) => ({ Account: { ...a, Name: 'x'.repeat(101) } }), (f) => ({ ...f, Name: 'x'.repeat(101) }), 400, 'ApiFault', 211],
     ['a BusinessAddress without City', (a) => ({ Account: { ...a, BusinessAddress: address({ City: '' }) } }),
       (f) => ({ ...f, BusinessAddress: addressXml({ ...ADDRESS, City: undefined }) }), 400, 'ApiFault', 1140],
+    // The ValidateAddress rules guard UpdateAccount's BusinessAddress too.
+    ['a BusinessAddress with an unknown state code', (a) => ({ Account: { ...a, BusinessAddress: address({ StateOrProvince: 'ZZ' }) } }),
+      (f) => ({ ...f, BusinessAddress: addressXml({ ...ADDRESS, StateOrProvince: 'ZZ' }) }), 400, 'ApiFault', 1140],
+    ['a BusinessAddress with a malformed postal code', (a) => ({ Account: { ...a, BusinessAddress: address({ PostalCode: '98O52' }) } }),
+      (f) => ({ ...f, BusinessAddress: addressXml({ ...ADDRESS, PostalCode: '98O52' }) }), 400, 'ApiFault', 1140],
+    ['a BusinessAddress without BusinessName', (a) => ({ Account: { ...a, BusinessAddress: address({ BusinessName: undefined }) } }),
+      (f) => ({ ...f, BusinessAddress: addressXml({ ...ADDRESS, BusinessName: undefined }) }), 400, 'ApiFault', 1140],
     ['a TimeStamp that is not base64', (a) => ({ Account: { ...a, TimeStamp: '***' } }), (f) => ({ ...f, TimeStamp: '***' }), 400, 'AdApiFaultDetail', 201],
     ['an unknown AutoTagType', (a) => ({ Account: { ...a, AutoTagType: 'Sometimes' } }), (f) => ({ ...f, AutoTagType: 'Sometimes' }), 400, 'AdApiFaultDetail', 201],
   ];

@@ -186,6 +186,28 @@ describe('AddClientLinks', () => {
         // CustomerLinkPermission belongs to customer links only.
         assert.deepEqual((await linkBatch(call, face, 'AddClientLinks', [accountLink(w, { CustomerLinkPermission: 'Standard' })], w.agency.token)).partial, [[201]]);
       });
+
+      it('"only 5 levels of depth are supported for manager account to manager account links": a customer link making a chain of 6 → 201, nothing stored', async () => {
+        const t = await Promise.all([0, 1, 2, 3, 4, 5, 6].map((i) => createTestTenant(store, 'sandbox', `${face} depth ${i}`)));
+        // T0 → T1 → T2 → T3 → T4: four Active customer links.
+        for (let i = 0; i < 4; i++) {
+          await storeLink(store, { type: 'CustomerLink', clientEntityId: t[i + 1]!.customer.id, managingCustomerId: t[i]!.customer.id, status: 'Active' });
+        }
+        const customerLink = (manager: number, client: number): LinkInput =>
+          ({ Type: 'CustomerLink', ClientEntityId: t[client]!.customer.id, ManagingCustomerId: t[manager]!.customer.id, CustomerLinkPermission: 'Standard' });
+        // The fifth link (still pending: it counts, so accepting it needs no second check) is allowed.
+        assert.deepEqual((await linkBatch(call, face, 'AddClientLinks', [customerLink(4, 5)], t[4]!.token)).partial, [null]);
+        assert.equal((await newestLink(store, t[5]!.customer.id, t[4]!.customer.id, 'CustomerLink'))?.status, 'LinkPending');
+        // A sixth, below the chain or above it, is refused.
+        for (const [manager, client] of [[5, 6], [6, 0]] as const) {
+          const r = await linkBatch(call, face, 'AddClientLinks', [customerLink(manager, client)], t[manager]!.token);
+          assert.deepEqual(r, { status: 200, operationErrors: [], partial: [[201]] });
+          assert.equal(await newestLink(store, t[client]!.customer.id, t[manager]!.customer.id, 'CustomerLink'), undefined, 'nothing stored');
+        }
+        // A declined link is no part of a chain: once T4 → T5 is declined, T5 → T6 fits.
+        await storeLink(store, { type: 'CustomerLink', clientEntityId: t[5]!.customer.id, managingCustomerId: t[4]!.customer.id, status: 'LinkDeclined' });
+        assert.deepEqual((await linkBatch(call, face, 'AddClientLinks', [customerLink(5, 6)], t[5]!.token)).partial, [null]);
+      });
     });
   }
 });

@@ -13,6 +13,7 @@ import { find, findAll } from '../../support/clients.js';
 import { childEl, expectOk } from '../../support/soap-assert.js';
 import { byAccount, FACES, linkBatch, searchLinks, type Face } from '../../support/client-links.js';
 import { getAccount } from '../../support/links-world.js';
+import { ENT } from '../../support/clients.js';
 
 interface Signup {
   Customer?: Record<string, string> | null;
@@ -23,7 +24,7 @@ interface Signup {
   User?: Record<string, unknown>;
 }
 
-type Result = { ok: Record<string, string>; codes?: undefined } | { ok?: undefined; codes: number[]; status: number };
+type Result = { ok: Record<string, string>; codes?: undefined; status?: undefined; text?: undefined } | { ok?: undefined; codes: number[]; status: number; text: string };
 
 const ADDRESS = { City: 'Redmond', Line1: 'One Microsoft Way', CountryCode: 'US', PostalCode: '98052', StateOrProvince: 'WA' };
 
@@ -63,7 +64,7 @@ describe('SignupCustomer', () => {
       const json: Record<string, unknown> = { ...body };
       for (const k of ['ParentCustomerId', 'UserId'] as const) if (body[k] !== undefined) json[k] = body[k]!.toString();
       const r = await call.rest('SignupCustomer', json, token);
-      if (r.status !== 200) return { codes: restCodes(r), status: r.status };
+      if (r.status !== 200) return { codes: restCodes(r), status: r.status, text: r.text };
       return { ok: Object.fromEntries(Object.entries(r.body).map(([k, v]) => [k, String(v)])) };
     }
     const parts = [
@@ -75,7 +76,7 @@ describe('SignupCustomer', () => {
       body.User ? `<User>${xmlOf(body.User)}</User>` : '',
     ];
     const r = await call.soap('SignupCustomer', parts.join(''), token);
-    if (r.status !== 200) return { codes: faultCodes(r), status: r.status };
+    if (r.status !== 200) return { codes: faultCodes(r), status: r.status, text: r.text };
     const res = expectOk(r, 'SignupCustomer');
     assert.deepEqual(res.children.map((c) => c.local), ['CustomerId', 'CustomerNumber', 'AccountId', 'AccountNumber', 'CreateTime']);
     return { ok: Object.fromEntries(res.children.map((c) => [c.local, childEl(res, c.local)!.text])) };
@@ -176,6 +177,78 @@ describe('SignupCustomer', () => {
           if (body.ParentCustomerId !== undefined) clean.ParentCustomerId = body.ParentCustomerId;
           assert.deepEqual((await signup(face, clean, aggregator.token)).codes, [code], `case answered by ${code}`);
         }
+      });
+
+      it('Account.BusinessAddress follows the ValidateAddress rules: an unknown state code or a malformed postal code → 1140 naming the rule, nothing stored', async () => {
+        const cases: Array<[Record<string, string>, RegExp]> = [
+          [{ ...ADDRESS, StateOrProvince: 'ZZ' }, /StateOrProvince must be a state or province code of US/],
+          [{ ...ADDRESS, PostalCode: '980' }, /PostalCode is not a postal code of US/],
+          [{ ...ADDRESS, CountryCode: 'XX' }, /CountryCode must be an ISO 3166-1/],
+        ];
+        for (const [address, rule] of cases) {
+          const body = request();
+          const r = await signup(face, { ...body, Account: { ...body.Account!, BusinessAddress: address } }, aggregator.token);
+          assert.deepEqual([r.codes, r.status], [[1140], face === 'REST' ? 400 : 500]);
+          assert.match(r.text ?? '', rule);
+          const names = (await store.listClientLinksByManager([parent.customer.id], ['Active'])).map((l) => l.name);
+          assert.ok(!names.includes(String(body.Account!.Name).slice(0, 40)), 'no account signed up');
+        }
+      });
+
+      it('Microsoft\'s customer_signup address (no BusinessName) is accepted: BusinessName becomes the customer\'s name, the rest is stored as sent', async () => {
+        const body = request();
+        const r = await signup(face, body, aggregator.token);
+        assert.ok(r.ok, JSON.stringify(r));
+        const stored = (await store.getAccount(BigInt(r.ok.AccountId!)))!.businessAddress;
+        assert.deepEqual(
+          [stored?.businessName, stored?.line1, stored?.city, stored?.stateOrProvince, stored?.postalCode, stored?.countryCode],
+          [body.Customer!.Name, ADDRESS.Line1, ADDRESS.City, ADDRESS.StateOrProvince, ADDRESS.PostalCode, ADDRESS.CountryCode],
+        );
+      });
+
+      it('Customer.Name: over 90 characters → 211, nothing stored; exactly 90 (non-ASCII) is accepted and stored', async () => {
+        const long = request({ Customer: { ...request().Customer!, Name: 'é'.repeat(91) } });
+        const refused = await signup(face, long, aggregator.token);
+        assert.deepEqual([refused.codes, refused.status], [[211], face === 'REST' ? 400 : 500]);
+        assert.match(refused.text ?? '', /at most 90 characters/);
+        const names = (await store.listClientLinksByManager([parent.customer.id], ['Active'])).map((l) => l.name);
+        assert.ok(!names.includes(String(long.Account!.Name).slice(0, 40)), 'no account signed up');
+        const ninety = 'é'.repeat(89) + face.charAt(0);
+        const r = await signup(face, request({ Customer: { ...request().Customer!, Name: ninety } }), aggregator.token);
+        assert.ok(r.ok, JSON.stringify(r));
+        assert.equal((await store.getCustomer(BigInt(r.ok.CustomerId!)))?.name, ninety);
+      });
+
+      it('the aggregator reads the new account with GetAccount and sends it back unchanged to UpdateAccount: accepted (PrimaryUserId is the aggregator user), nothing but the TimeStamp changes', async () => {
+        const r = await signup(face, request(), aggregator.token);
+        const accountId = BigInt(r.ok!.AccountId!);
+        const before = (await store.getAccount(accountId))!;
+        assert.equal(before.primaryUserId, aggregator.user.id);
+        const stranger = await createTestTenant(store, 'sandbox', 'Not Primary');
+        if (face === 'REST') {
+          const got = await call.rest('GetAccount', { AccountId: accountId.toString() }, aggregator.token);
+          assert.equal(got.status, 200, got.text);
+          const account = got.body.Account as Record<string, unknown>;
+          // A user of neither the owner nor the aggregator is still refused.
+          const foreign = await call.rest('UpdateAccount', { Account: { ...account, PrimaryUserId: stranger.user.id.toString() } }, aggregator.token);
+          assert.deepEqual([foreign.status, restCodes(foreign)], [400, [201]], foreign.text);
+          const put = await call.rest('UpdateAccount', { Account: account }, aggregator.token);
+          assert.equal(put.status, 200, put.text);
+        } else {
+          const got = await call.soap('GetAccount', `<AccountId>${accountId}</AccountId>`, aggregator.token);
+          expectOk(got, 'GetAccount');
+          const account = /<Account>[\s\S]*<\/Account>/.exec(got.text)![0].replace('<Account>', `<Account xmlns:a="${ENT}">`);
+          const foreign = account.replace(/<a:PrimaryUserId>\d+<\/a:PrimaryUserId>/, `<a:PrimaryUserId>${stranger.user.id}</a:PrimaryUserId>`);
+          assert.notEqual(foreign, account);
+          assert.deepEqual(faultCodes(await call.soap('UpdateAccount', foreign, aggregator.token)), [201]);
+          const put = await call.soap('UpdateAccount', account, aggregator.token);
+          expectOk(put, 'UpdateAccount');
+        }
+        const after = (await store.getAccount(accountId))!;
+        const settled = (a: typeof before) => ({ ...a, version: 0n, lastModifiedTime: null, lastModifiedByUserId: null });
+        assert.deepEqual(settled(after), settled(before), 'everything sent back unchanged stays unchanged');
+        assert.ok(after.version > before.version);
+        assert.equal(after.lastModifiedByUserId, aggregator.user.id);
       });
 
       it('UserInvitation (RoleId 41 or 203) invites a user into the new customer through the outbox', async () => {

@@ -70,7 +70,7 @@ describe('tenancy through client links', () => {
     aggregator = await insertTestUser(store, 'sandbox', { customerId: aggregatorParent.customer.id, roleId: 33, label: 'aggregator' });
     const signup = await call.rest('SignupCustomer', {
       Customer: { Industry: 'Other', MarketCountry: 'US', MarketLanguage: 'English', Name: 'Tenancy Child' },
-      Account: { Name: 'Tenancy Child Account', CurrencyCode: 'USD', BusinessAddress: { Line1: '1 Way', City: 'Redmond', CountryCode: 'US' } },
+      Account: { Name: 'Tenancy Child Account', CurrencyCode: 'USD', BusinessAddress: { Line1: '1 Way', City: 'Redmond', StateOrProvince: 'WA', PostalCode: '98052', CountryCode: 'US' } },
       ParentCustomerId: aggregatorParent.customer.id.toString(),
     }, aggregator.token);
     assert.equal(signup.status, 200, signup.text);

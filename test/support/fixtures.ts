@@ -17,7 +17,7 @@ export interface TestTenant extends Tenant {
 }
 
 /** A customer with its first (Active) account, a payment method and a Super Admin user with a token. */
-export async function createTestTenant(store: Store, environment: Env, label: string): Promise<TestTenant> {
+export async function createTestTenant(store: Store, environment: Env, label: string, options: { country?: string } = {}): Promise<TestTenant> {
   const tag = randomUUID().slice(0, 8);
   const tenant = await createTenant(store, {
     customerName: `${label} Customer ${tag}`,
@@ -27,6 +27,7 @@ export async function createTestTenant(store: Store, environment: Env, label: st
     firstName: label,
     lastName: 'Admin',
     passwordHash: null,
+    ...(options.country ? { country: options.country } : {}),
   });
   return { ...tenant, token: await tokenFor(store, tenant.user.id, { environment }) };
 }

@@ -5,6 +5,8 @@ import { checkedEnum } from '../../store/enums.js';
 import type { Store } from '../../store/store.js';
 import { newAccountNumber, newCustomerNumber, newNestedId, retryOnNumber } from '../numbers.js';
 import { Role } from '../roles.js';
+import { businessAddressRecord } from '../addresses.js';
+import { placeholderAddress } from './placeholder-addresses.js';
 
 export interface NewTenant {
   customerName: string;
@@ -50,10 +52,7 @@ export async function createTenant(store: Store, t: NewTenant): Promise<Tenant> 
     paymentMethodId: paymentMethod.id, billToCustomerId: customer.id, primaryUserId: user.id,
     timeZone: 'PacificTimeUSCanadaTijuana', autoTagType: 'Inactive', salesHouseCustomerId: null,
     backUpPaymentInstrumentId: null, billingThresholdAmount: null, soldToPaymentInstrumentId: null, accountMode: 'Expert',
-    businessAddress: {
-      id: newNestedId(), businessName: t.customerName, line1: '1 Main Street', line2: null, line3: null, line4: null,
-      city: 'Redmond', stateOrProvince: 'WA', postalCode: '98052', countryCode: t.country ?? 'US',
-    },
+    businessAddress: businessAddressRecord(placeholderAddress(t.country ?? 'US', t.customerName), newNestedId()),
     taxInformation: null, lastModifiedByUserId: user.id,
   }));
   return { customer, user, paymentMethod, account };

@@ -1,30 +1,64 @@
 // Password hashing with scrypt (a memory-hard KDF built into Node), per-password random salt,
-// parameters stored with the hash so they can be raised later.
+// parameters stored with the hash (`scrypt$N$r$p$salt$key`) so they can be raised later: a hash
+// made with weaker parameters still verifies, and needsRehash() tells sign-in to replace it.
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
-const N = 16384;
-const R = 8;
-const P = 1;
+/** OWASP's current scrypt guidance: N=2^17, r=8, p=1 (128 MiB of memory per hash). */
+export const SCRYPT_PARAMETERS = { n: 2 ** 17, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
+/** Stored parameters above these are refused rather than run: a hash must not be able to exhaust memory or CPU. */
+const MAX_N = 2 ** 20;
+const MAX_R = 32;
+const MAX_P = 16;
 
-function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
+interface ScryptParameters {
+  n: number;
+  r: number;
+  p: number;
+}
+
+function derive(password: string, salt: Buffer, { n, r, p }: ScryptParameters): Promise<Buffer> {
+  // scrypt needs 128·N·r bytes (plus a little); Node's default maxmem (32 MiB) is far below 2^17·8.
+  const maxmem = 128 * n * r * (p + 1) + 1024 * 1024;
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { N: n, r, p, maxmem: 64 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key)));
+    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { N: n, r, p, maxmem }, (err, key) => (err ? reject(err) : resolve(key)));
   });
 }
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, N, R, P);
-  return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
+  const { n, r, p } = SCRYPT_PARAMETERS;
+  const key = await derive(password, salt, SCRYPT_PARAMETERS);
+  return `scrypt$${n}$${r}$${p}$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+interface StoredHash extends ScryptParameters {
+  salt: Buffer;
+  key: Buffer;
+}
+
+function parse(stored: string): StoredHash | null {
+  const [scheme, n, r, p, salt, key, ...rest] = stored.split('$');
+  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !key || rest.length > 0) return null;
+  const params = { n: Number(n), r: Number(r), p: Number(p) };
+  const sane = Number.isSafeInteger(params.n) && params.n > 1 && (params.n & (params.n - 1)) === 0 && params.n <= MAX_N
+    && Number.isSafeInteger(params.r) && params.r >= 1 && params.r <= MAX_R
+    && Number.isSafeInteger(params.p) && params.p >= 1 && params.p <= MAX_P;
+  return sane ? { ...params, salt: Buffer.from(salt, 'base64'), key: Buffer.from(key, 'base64') } : null;
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, key] = stored.split('$');
-  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !key) return false;
-  const expected = Buffer.from(key, 'base64');
-  const actual = await derive(password, Buffer.from(salt, 'base64'), Number(n), Number(r), Number(p));
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  const hash = parse(stored);
+  if (!hash) return false;
+  const actual = await derive(password, hash.salt, hash);
+  return actual.length === hash.key.length && timingSafeEqual(actual, hash.key);
+}
+
+/** Whether a (verified) stored hash was made with other parameters than today's: re-hash it. */
+export function needsRehash(stored: string): boolean {
+  const hash = parse(stored);
+  const { n, r, p } = SCRYPT_PARAMETERS;
+  return hash === null || hash.n !== n || hash.r !== r || hash.p !== p || hash.key.length !== KEY_LENGTH;
 }
 
 export const PASSWORD_MIN_LENGTH = 8;

@@ -39,6 +39,7 @@ storeOptions(program.command('serve').description('start the server'))
   .option('--log-level <level>', 'pino log level', process.env.LOG_LEVEL ?? 'info')
   .option('--access-token-lifetime <seconds>', 'lifetime of OAuth access tokens the server issues (default 3600)', atLeastOne)
   .option('--public-url <url>', 'base URL of links in sent messages (or ADCENTER_PUBLIC_URL; default: the request\'s origin)', process.env.ADCENTER_PUBLIC_URL)
+  .option('--trust-proxy', 'believe X-Forwarded-Proto/-For/-Host (only behind a proxy that sets them)')
   .action(async (opts) => serve(opts));
 
 storeOptions(program.command('token').description('print an OAuth access token (last line of stdout)'))

@@ -16,6 +16,8 @@ export interface ServeOptions extends StoreOptions {
   accessTokenLifetime?: number | undefined;
   /** Base URL of the links the server sends (invitation e-mails), e.g. https://ads.example.com. */
   publicUrl?: string | undefined;
+  /** Honour X-Forwarded-* (only behind a proxy that sets them). */
+  trustProxy?: boolean | undefined;
 }
 
 /** An http(s) URL without a trailing slash, or an error naming the option. */
@@ -39,7 +41,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     // …and URLs are logged without the values of secret query parameters (invitation tokens).
     serializers: { req: serializeRequest },
   });
-  const app = await buildServer({ store, environment, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, accessTokenLifetimeSeconds: options.accessTokenLifetime ?? DEFAULT_ACCESS_TOKEN_SECONDS, publicUrl, logger });
+  const app = await buildServer({ store, environment, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, accessTokenLifetimeSeconds: options.accessTokenLifetime ?? DEFAULT_ACCESS_TOKEN_SECONDS, publicUrl, trustProxy: options.trustProxy ?? false, logger });
   const address = await app.listen({ port: options.port, host: options.host });
   const lines = [
     `adcenter (${environment}, ${store.backend}) listening on ${address}`,

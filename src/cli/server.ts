@@ -21,6 +21,8 @@ export interface ServerOptions {
   accessTokenLifetimeSeconds?: number;
   /** Public base URL for links the server sends (invitation e-mails); default: each request's origin. */
   publicUrl?: string | undefined;
+  /** Believe X-Forwarded-Proto/-For/-Host (behind a TLS-terminating proxy); default false. */
+  trustProxy?: boolean;
   /** A pino logger; none means no logging (tests). */
   logger?: FastifyBaseLogger;
 }
@@ -35,6 +37,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     routerOptions: { caseSensitive: false },
     return503OnClosing: true,
+    // Only then does req.protocol (Secure cookies), req.ip (sign-in throttling) and req.host follow X-Forwarded-*.
+    trustProxy: options.trustProxy ?? false,
   });
   // Bodies are read as text and decoded by the SOAP or JSON codec (or as a form), whatever the Content-Type says.
   app.removeAllContentTypeParsers();
@@ -48,7 +52,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(soapFace, runtime);
   await app.register(restFace, runtime);
   await app.register(oauthToken, { store: options.store, environment: options.environment, accessTokenLifetimeSeconds: options.accessTokenLifetimeSeconds });
-  await app.register(webApplication, { store: options.store, environment: options.environment });
+  await app.register(webApplication, { store: options.store, environment: options.environment, publicUrl: options.publicUrl });
 
   // A browser asking for the landing page gets the web application; API clients keep the JSON.
   app.get('/', async (req, reply) => (wantsHtml(req.headers.accept) ? reply.redirect('/accounts') : {

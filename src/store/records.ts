@@ -311,6 +311,19 @@ export interface RefreshTokenRecord {
 }
 export type NewRefreshToken = Omit<RefreshTokenRecord, 'createdTime' | 'revokedTime'>;
 
+/** A signed-in browser session of the web application (the cookie names it; revoking it signs out). */
+export interface WebSessionRecord {
+  /** SHA-256 of the random session id the cookie carries. */
+  sessionHash: string;
+  userId: bigint;
+  /** Echoed in every form of the session, so a cross-site POST cannot act for the user. */
+  csrf: string;
+  createdTime: Date;
+  expiresAt: Date;
+  revokedTime: Date | null;
+}
+export type NewWebSession = Omit<WebSessionRecord, 'createdTime' | 'revokedTime'>;
+
 /** How FindAccounts and SearchAccounts ask for accounts; every condition is AND-ed. */
 export interface AccountQuery {
   /** Only accounts visible to the caller: owned by one of these customers or one of these ids. */

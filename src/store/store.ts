@@ -9,7 +9,7 @@ import type {
   NewAuthorizationCode, NewClientLink, NewCustomer, NewCustomerSignup,
   NewDeveloperToken, NewOAuthClient, NewOutboxMessage, NewRefreshToken, NewUser, NewUserInvitation, OAuthClientRecord,
   OutboxMessageRecord, PaymentMethodRecord, RefreshTokenRecord, RoleGrant, RoleKey, UserChanges, UserInvitationRecord,
-  UserRecord, UserRoleRecord,
+  UserRecord, UserRoleRecord, NewWebSession, WebSessionRecord,
 } from './records.js';
 import type { EnumValue } from './enums.js';
 import type { PilotFeatureRecord, PilotGrantRecord, PilotLevel } from './pilot-records.js';
@@ -225,6 +225,22 @@ export interface OAuthStore {
   revokeUserTokens(userId: bigint, at: Date): Promise<number>;
 }
 
+/** Web sign-in sessions (server-side, so they can be ended) and the sign-in's password re-hash. */
+export interface WebSessionStore {
+  insertWebSession(session: NewWebSession): Promise<WebSessionRecord>;
+  /** The session if it is live at `at` (not revoked, not expired), else null. */
+  findLiveWebSession(sessionHash: string, at: Date): Promise<WebSessionRecord | null>;
+  /** Ends one session (sign-out); true when it was live. */
+  revokeWebSession(sessionHash: string, at: Date): Promise<boolean>;
+  /** Ends every session of the user (password changed, user deleted); returns how many were live. */
+  revokeUserWebSessions(userId: bigint, at: Date): Promise<number>;
+  /**
+   * Replaces the user's password hash if it is still `expectedHash` (a compare-and-set, so a
+   * concurrent password change wins); the user's version does not move. True when replaced.
+   */
+  replacePasswordHash(userId: bigint, expectedHash: string, newHash: string): Promise<boolean>;
+}
+
 /** The operator's pilot-feature catalogue and the per-customer / per-account switches. */
 export interface PilotFeatureStore {
   /** Adds or replaces the catalogue entry with that id. */
@@ -260,7 +276,7 @@ export interface PrepayAccountStore {
 
 export interface Store
   extends MetaStore, CustomerStore, AccountStore, UserStore, UserInvitationStore, ClientLinkStore, TokenStore,
-  OutboxStore, OAuthStore, CustomerSignupStore, PilotFeatureStore, NotificationStore, PrepayAccountStore {
+  OutboxStore, OAuthStore, CustomerSignupStore, PilotFeatureStore, NotificationStore, PrepayAccountStore, WebSessionStore {
   readonly backend: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

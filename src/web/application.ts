@@ -13,12 +13,15 @@ import { registerInvitation } from './pages/invitation.js';
 import { registerSignIn } from './pages/signin.js';
 import { registerSignUp } from './pages/signup.js';
 import { SignInLimiter } from './rate-limit.js';
+import { CookieSecurity } from './cookie-security.js';
 import { Sessions } from './session.js';
 import { loadViewerPerRequest } from './viewer.js';
 
 export interface WebOptions {
   store: Store;
   environment: Environment;
+  /** The configured public base URL (--public-url): when https, every cookie is Secure. */
+  publicUrl?: string | undefined;
   /** Signed session cookies; by default keyed with the store's signing key. */
   sessions?: Sessions;
   /** Sign-in throttling; one per server instance (in memory) unless given. */
@@ -27,8 +30,11 @@ export interface WebOptions {
 
 /** Register with `app.register(webApplication, options)`. */
 export async function webApplication(app: FastifyInstance, options: WebOptions): Promise<void> {
-  const sessions = options.sessions ?? await Sessions.forStore(options.store);
-  const deps: WebDeps = { store: options.store, environment: options.environment, sessions, limiter: options.limiter ?? new SignInLimiter() };
+  const cookieSecurity = new CookieSecurity(options.publicUrl);
+  const sessions = options.sessions ?? await Sessions.forStore(options.store, { security: cookieSecurity });
+  const deps: WebDeps = {
+    store: options.store, environment: options.environment, sessions, cookieSecurity, limiter: options.limiter ?? new SignInLimiter(),
+  };
   loadViewerPerRequest(app, deps.store, deps.sessions);
   registerSignIn(app, deps);
   registerSignUp(app, deps);

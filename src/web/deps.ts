@@ -4,6 +4,7 @@ import type { Environment } from '../contract/environment.js';
 import { parseId } from '../contract/ids.js';
 import type { Store } from '../store/store.js';
 import type { SignInLimiter } from './rate-limit.js';
+import type { CookieSecurity } from './cookie-security.js';
 import type { Sessions } from './session.js';
 import type { Viewer } from './viewer.js';
 import type { PageOptions } from './html.js';
@@ -14,6 +15,8 @@ export interface WebDeps {
   readonly store: Store;
   readonly environment: Environment;
   readonly sessions: Sessions;
+  /** Whether cookies carry Secure (public https URL, or an https request). */
+  readonly cookieSecurity: CookieSecurity;
   readonly limiter: SignInLimiter;
 }
 

@@ -4,19 +4,19 @@
 // (which would sign the victim into the attacker's account: login CSRF).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CookieSecurity } from './cookie-security.js';
 import { cookie } from './session.js';
 import type { Form } from './forms.js';
 
 const COOKIE = 'adcenter_form';
 
 /** The form token for this browser, set as a cookie when it has none yet. */
-export function formToken(req: FastifyRequest, reply: FastifyReply): string {
+export function formToken(req: FastifyRequest, reply: FastifyReply, security: CookieSecurity): string {
   const existing = cookie(req, COOKIE);
   if (existing && /^[A-Za-z0-9_-]{22,}$/.test(existing)) return existing;
   const token = randomBytes(16).toString('base64url');
-  const secure = req.protocol === 'https' ? '; Secure' : '';
   // A browser-session cookie: Strict, since it is only ever needed by our own pages' posts.
-  reply.header('Set-Cookie', `${COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict${secure}`);
+  reply.header('Set-Cookie', `${COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict${security.attribute(req)}`);
   return token;
 }
 

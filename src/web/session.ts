@@ -1,10 +1,12 @@
-// Signed session cookies: the cookie carries the user id, an expiry and a CSRF token, with an
-// HMAC over them using a key kept in the store (so every instance sharing the store agrees).
-// Nothing secret is in the cookie; tampering breaks the signature.
+// Sessions of the web application, kept server-side (store: web_sessions) so that signing out ends
+// them at once. The cookie carries only a random session id with an HMAC over it (key kept in the
+// store, so every instance sharing the store agrees); each request looks the session up by the
+// id's hash and must find it unrevoked and unexpired. The user id and CSRF token live in the row.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { parseId } from '../contract/ids.js';
+import { hashSecret } from '../domain/credentials.js';
 import type { Store } from '../store/store.js';
+import { CookieSecurity } from './cookie-security.js';
 
 export const SESSION_COOKIE = 'adcenter_session';
 const KEY_META = 'session_signing_key';
@@ -15,6 +17,8 @@ export interface Session {
   /** Echoed in every form, so a cross-site POST cannot act for the user. */
   csrf: string;
   expiresAt: number;
+  /** The store's key of the session (hash of the id in the cookie); revoking it ends the session. */
+  sessionHash: string;
 }
 
 /** The store's signing key, created on first use. */
@@ -28,10 +32,15 @@ export async function signingKey(store: Store): Promise<Buffer> {
 }
 
 export class Sessions {
-  constructor(private readonly key: Buffer, private readonly secure = false, private readonly lifetimeSeconds = DEFAULT_LIFETIME_SECONDS) {}
+  constructor(
+    private readonly key: Buffer,
+    private readonly store: Store,
+    private readonly security = new CookieSecurity(),
+    private readonly lifetimeSeconds = DEFAULT_LIFETIME_SECONDS,
+  ) {}
 
-  static async forStore(store: Store, options: { secure?: boolean } = {}): Promise<Sessions> {
-    return new Sessions(await signingKey(store), options.secure ?? false);
+  static async forStore(store: Store, options: { security?: CookieSecurity } = {}): Promise<Sessions> {
+    return new Sessions(await signingKey(store), store, options.security);
   }
 
   /** HMAC-SHA256 of a value with the store key: also used to sign links (invitations). */
@@ -45,39 +54,50 @@ export class Sessions {
     return expected.length === given.length && timingSafeEqual(expected, given);
   }
 
-  read(req: FastifyRequest): Session | null {
+  /** The live session the request's cookie names, or null. */
+  async read(req: FastifyRequest): Promise<Session | null> {
     const raw = cookie(req, SESSION_COOKIE);
     if (!raw) return null;
     const dot = raw.lastIndexOf('.');
     if (dot < 0) return null;
-    const payload = raw.slice(0, dot);
-    if (!this.verify(payload, raw.slice(dot + 1))) return null;
-    const [userId, csrf, expiresAt] = Buffer.from(payload, 'base64url').toString('utf8').split('|');
-    const id = parseId(userId);
-    if (id === null || !csrf || Number(expiresAt) <= Date.now()) return null;
-    return { userId: id, csrf, expiresAt: Number(expiresAt) };
+    const id = raw.slice(0, dot);
+    // The signature spares the store a lookup for forged ids.
+    if (!this.verify(id, raw.slice(dot + 1))) return null;
+    const record = await this.store.findLiveWebSession(hashSecret(id), new Date());
+    if (!record) return null;
+    return { userId: record.userId, csrf: record.csrf, expiresAt: record.expiresAt.getTime(), sessionHash: record.sessionHash };
   }
 
-  issue(reply: FastifyReply, userId: bigint): Session {
-    const { session, value } = this.create(userId);
-    reply.header('Set-Cookie', this.cookieHeader(value, this.lifetimeSeconds));
+  async issue(req: FastifyRequest, reply: FastifyReply, userId: bigint): Promise<Session> {
+    const { session, value } = await this.create(userId);
+    reply.header('Set-Cookie', this.cookieHeader(req, value, this.lifetimeSeconds));
     return session;
   }
 
-  /** A new session and its signed cookie value (what issue() sets; tests build cookies with it). */
-  create(userId: bigint): { session: Session; value: string } {
-    const session = { userId, csrf: randomBytes(16).toString('base64url'), expiresAt: Date.now() + this.lifetimeSeconds * 1000 };
-    const payload = Buffer.from(`${userId}|${session.csrf}|${session.expiresAt}`).toString('base64url');
-    return { session, value: `${payload}.${this.sign(payload)}` };
+  /** A new stored session and its signed cookie value (what issue() sets; tests build cookies with it). */
+  async create(userId: bigint): Promise<{ session: Session; value: string }> {
+    const id = randomBytes(32).toString('base64url');
+    const csrf = randomBytes(16).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.lifetimeSeconds * 1000);
+    const record = await this.store.insertWebSession({ sessionHash: hashSecret(id), userId, csrf, expiresAt });
+    const session = { userId, csrf, expiresAt: expiresAt.getTime(), sessionHash: record.sessionHash };
+    return { session, value: `${id}.${this.sign(id)}` };
   }
 
-  clear(reply: FastifyReply): void {
-    reply.header('Set-Cookie', this.cookieHeader('', 0));
+  /** Ends the session in the store: its cookie, wherever copied, stops working. */
+  async revoke(session: Session): Promise<void> {
+    await this.store.revokeWebSession(session.sessionHash, new Date());
   }
 
-  private cookieHeader(value: string, maxAge: number): string {
+  /** Signs out: the session ends in the store and the cookie is cleared. */
+  async end(req: FastifyRequest, reply: FastifyReply, session: Session | null): Promise<void> {
+    if (session) await this.revoke(session);
+    reply.header('Set-Cookie', this.cookieHeader(req, '', 0));
+  }
+
+  private cookieHeader(req: FastifyRequest, value: string, maxAge: number): string {
     // Lax, not Strict: the OAuth authorize redirect arrives from another site and must see the session.
-    return `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${this.secure ? '; Secure' : ''}`;
+    return `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${this.security.attribute(req)}`;
   }
 }
 

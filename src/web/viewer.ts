@@ -19,7 +19,7 @@ declare module 'fastify' {
 }
 
 async function loadViewer(store: Store, sessions: Sessions, req: FastifyRequest): Promise<Viewer | null> {
-  const session = sessions.read(req);
+  const session = await sessions.read(req);
   if (!session) return null;
   const user = await store.getUser(session.userId);
   return user && user.lifeCycleStatus === 'Active' ? { user, session } : null;

@@ -38,7 +38,7 @@ export interface Browser {
 /** A browser signed in as the user: the session cookie the sign-in page would have set. */
 export async function signedIn(server: RunningServer, userId?: bigint): Promise<Browser> {
   const id = userId ?? (await demoUserId(server));
-  const { session, value } = (await Sessions.forStore(await server.store())).create(id);
+  const { session, value } = await (await Sessions.forStore(await server.store())).create(id);
   return { cookie: `${SESSION_COOKIE}=${value}`, csrf: session.csrf, userId: id };
 }
 

@@ -1,5 +1,7 @@
 // grant_type=refresh_token (RFC 6749 §6) with rotation: the presented token is revoked in the
-// same transaction that stores its successor, so each refresh token works once.
+// same transaction that stores its successor, so each refresh token works once. A rotated token
+// presented again means it leaked or was stolen: the whole grant is revoked (RFC 9700 §4.14.2), so
+// neither the thief's nor the client's newest tokens keep working.
 import type { OAuthClientRecord } from '../../store/records.js';
 import { hashSecret } from '../../domain/credentials.js';
 import { newOAuthSecret } from '../secrets.js';
@@ -15,7 +17,7 @@ export async function redeemRefreshToken(ctx: TokenContext, client: OAuthClientR
   const tokenHash = hashSecret(presented);
   const record = await ctx.store.findRefreshToken(tokenHash);
   if (!record || record.clientId !== client.clientId) throw oauthErrors.invalidRefreshToken();
-  if (record.revokedTime !== null) throw oauthErrors.refreshRevoked();
+  if (record.revokedTime !== null) return replayed(ctx, record.grantId);
   if (record.expiresAt.getTime() <= ctx.now.getTime()) throw oauthErrors.refreshExpired();
 
   const granted = parseScope(record.scope);
@@ -30,6 +32,12 @@ export async function redeemRefreshToken(ctx: TokenContext, client: OAuthClientR
     tokenHash: hashSecret(next), grantId: record.grantId, clientId: record.clientId, userId: record.userId,
     scope: record.scope, expiresAt: after(ctx.now, REFRESH_TOKEN_SECONDS),
   });
-  if (!rotated) throw oauthErrors.refreshRevoked();
+  // Lost the compare-and-set: another request rotated it first, so this one is a replay too.
+  if (!rotated) return replayed(ctx, record.grantId);
   return tokenResponse(ctx, { grantId: record.grantId, clientId: record.clientId, userId: record.userId }, scopes, next);
+}
+
+async function replayed(ctx: TokenContext, grantId: string): Promise<never> {
+  await ctx.store.revokeGrant(grantId, ctx.now);
+  throw oauthErrors.refreshRevoked();
 }

@@ -18,6 +18,7 @@ import { oauthPart } from './areas/oauth.js';
 import { outboxPart } from './areas/outbox.js';
 import { tokenPart } from './areas/tokens.js';
 import { userPart } from './areas/users.js';
+import { webSessionPart } from './areas/web-sessions.js';
 import type { Dialect } from './dialect.js';
 import type { SqlDriver } from './driver.js';
 import { Sql } from './sql.js';
@@ -40,5 +41,6 @@ export function sqlStore(backend: Store['backend'], driver: SqlDriver, dialect: 
     ...pilotFeaturePart(sql),
     ...notificationPart(sql),
     ...prepayAccountPart(sql),
+    ...webSessionPart(sql),
   };
 }

@@ -54,7 +54,7 @@ export function registerInvitation(app: FastifyInstance, deps: WebDeps): void {
           userName: values.userName, passwordHash: await hashPassword(form.get('password')!),
           firstName: values.firstName, lastName: values.lastName,
         });
-        deps.sessions.issue(reply, user.id);
+        await deps.sessions.issue(req, reply, user.id);
         return redirect(reply, '/accounts');
       } catch (err) {
         if (err instanceof StoreConflict && err.what === 'user_name') {
@@ -100,7 +100,7 @@ async function acceptForm(
   values: AcceptValues, errors: string[], status: number,
 ): Promise<FastifyReply> {
   const customer = await deps.store.getCustomer(invitation.customerId);
-  const csrf = formToken(req, reply);
+  const csrf = formToken(req, reply, deps.cookieSecurity);
   const scope = invitation.accountIds === null
     ? 'all accounts of the customer'
     : `${invitation.accountIds.length} account(s): ${invitation.accountIds.join(', ')}`;

@@ -5,6 +5,7 @@ import { PASSWORD_MAX_LENGTH } from '../../auth/passwords.js';
 import { signInWithPassword } from '../../auth/sign-in.js';
 import { EMAIL_MAX } from '../../domain/users/person-rules.js';
 import { layoutFor, queryParam, type WebDeps } from '../deps.js';
+import type { CookieSecurity } from '../cookie-security.js';
 import { formToken, hasValidFormToken } from '../form-token.js';
 import { isSameOrigin, hasValidCsrf, readForm } from '../forms.js';
 import { html, type PageOptions } from '../html.js';
@@ -19,7 +20,7 @@ export function registerSignIn(app: FastifyInstance, deps: WebDeps): void {
     // Shown even to a signed-in user: the OAuth authorize endpoint sends prompt=login and
     // prompt=select_account here, and those must ask for the password again.
     const viewer = req.viewer;
-    return signInForm(req, reply, { userName: '', back, errors: [], signedInAs: viewer?.user.userName ?? null }, 200, layoutFor(viewer));
+    return signInForm(req, reply, deps.cookieSecurity, { userName: '', back, errors: [], signedInAs: viewer?.user.userName ?? null }, 200, layoutFor(viewer));
   });
 
   app.post('/signin', async (req, reply) => {
@@ -37,17 +38,20 @@ export function registerSignIn(app: FastifyInstance, deps: WebDeps): void {
     deps.limiter.recordAttempt(userName, req.ip);
     const user = userName && password ? await signInWithPassword(deps.store, userName, password) : null;
     if (!user) {
-      return signInForm(req, reply, { userName, back, errors: [SIGN_IN_FAILED], signedInAs: null }, 401);
+      return signInForm(req, reply, deps.cookieSecurity, { userName, back, errors: [SIGN_IN_FAILED], signedInAs: null }, 401);
     }
     deps.limiter.recordSuccess(userName, req.ip);
-    deps.sessions.issue(reply, user.id);
+    // Signing in again replaces the session: the one this browser had ends (no fixation, no leftovers).
+    if (req.viewer) await deps.sessions.revoke(req.viewer.session);
+    await deps.sessions.issue(req, reply, user.id);
     return redirect(reply, back ?? DEFAULT_AFTER_SIGN_IN);
   });
 
   app.post('/signout', async (req, reply) => {
-    const session = deps.sessions.read(req);
+    // Any live session of this cookie, even a deactivated user's, so it ends in the store.
+    const session = await deps.sessions.read(req);
     if (!isSameOrigin(req) || (session && !hasValidCsrf(readForm(req), session))) return refusedPost(reply);
-    deps.sessions.clear(reply);
+    await deps.sessions.end(req, reply, session);
     return redirect(reply, '/signin');
   });
 }
@@ -61,9 +65,9 @@ interface SignInState {
 }
 
 function signInForm(
-  req: FastifyRequest, reply: FastifyReply, state: SignInState, status: number, layout: Omit<PageOptions, 'title'> = {},
+  req: FastifyRequest, reply: FastifyReply, security: CookieSecurity, state: SignInState, status: number, layout: Omit<PageOptions, 'title'> = {},
 ): FastifyReply {
-  const csrf = formToken(req, reply);
+  const csrf = formToken(req, reply, security);
   return sendPage(reply, status, { ...layout, title: 'Sign in' }, html`${errorList(state.errors)}
 ${state.signedInAs ? html`<p class="note" id="signed-in-as">You are signed in as ${state.signedInAs}. Sign in again, or as another user.</p>` : ''}
 <form method="post" action="/signin">

@@ -12,6 +12,7 @@ import { email, EMAIL_MAX, INVITED_NAME_MAX, personName } from '../../domain/use
 import { StoreConflict } from '../../store/store.js';
 import { type WebDeps } from '../deps.js';
 import { COUNTRIES, currencyChoices, CURRENCIES, isOfferedCountry, selectField, textField } from '../fields.js';
+import type { CookieSecurity } from '../cookie-security.js';
 import { formToken, hasValidFormToken } from '../form-token.js';
 import { isSameOrigin, readForm, type Form } from '../forms.js';
 import { html } from '../html.js';
@@ -25,7 +26,7 @@ export function registerSignUp(app: FastifyInstance, deps: WebDeps): void {
   app.get('/signup', async (req, reply) => {
     if (req.viewer) return redirect(reply, '/accounts', 302);
     const empty: SignUpValues = { customerName: '', accountName: '', currency: 'USD', country: 'US', firstName: '', lastName: '', email: '', agency: false };
-    return signUpForm(req, reply, empty, [], 200);
+    return signUpForm(req, reply, deps.cookieSecurity, empty, [], 200);
   });
 
   app.post('/signup', async (req, reply) => {
@@ -34,18 +35,18 @@ export function registerSignUp(app: FastifyInstance, deps: WebDeps): void {
     const values = { ...Object.fromEntries(FIELDS.map((f) => [f, (form.get(f) ?? '').trim()])), agency: form.get('agency') !== null } as SignUpValues;
     const errors = validate(values, form);
     if (errors.length === 0 && await deps.store.getUserByName(values.email)) errors.push(TAKEN);
-    if (errors.length) return signUpForm(req, reply, values, errors, 400);
+    if (errors.length) return signUpForm(req, reply, deps.cookieSecurity, values, errors, 400);
     try {
       const tenant = await createTenant(deps.store, {
         customerName: values.customerName, accountName: values.accountName, userName: values.email, email: values.email,
         firstName: values.firstName, lastName: values.lastName, passwordHash: await hashPassword(form.get('password')!),
         currencyCode: values.currency, country: values.country, isAgency: values.agency,
       });
-      deps.sessions.issue(reply, tenant.user.id);
+      await deps.sessions.issue(req, reply, tenant.user.id);
       return redirect(reply, `/accounts?cid=${tenant.customer.id}&aid=${tenant.account.id}`);
     } catch (err) {
       // Another sign-up took the name between the check and the insert.
-      if (err instanceof StoreConflict && err.what === 'user_name') return signUpForm(req, reply, values, [TAKEN], 400);
+      if (err instanceof StoreConflict && err.what === 'user_name') return signUpForm(req, reply, deps.cookieSecurity, values, [TAKEN], 400);
       throw err;
     }
   });
@@ -70,8 +71,8 @@ function validate(values: SignUpValues, form: Form): string[] {
   return errors.map((e) => e.replace(/^Account\.Name/, 'Account name'));
 }
 
-function signUpForm(req: FastifyRequest, reply: FastifyReply, v: SignUpValues, errors: string[], status: number): FastifyReply {
-  const csrf = formToken(req, reply);
+function signUpForm(req: FastifyRequest, reply: FastifyReply, security: CookieSecurity, v: SignUpValues, errors: string[], status: number): FastifyReply {
+  const csrf = formToken(req, reply, security);
   return sendPage(reply, status, { title: 'Sign up' }, html`${errorList(errors)}
 <p class="note">Creates a customer with its first account and you as its Super Admin. Your e-mail address is your user name.</p>
 <form method="post" action="/signup">

@@ -171,11 +171,6 @@ describe('OAuth authorization code flow (sandbox)', () => {
     assert.notEqual(refreshed.body.access_token, first.body.access_token);
     assert.deepEqual(await apiOutcome(server, refreshed.body.access_token as string), { soap: 'ok', rest: 'ok' });
 
-    const again = await tokenRequest(server, { client_id: app.clientId, grant_type: 'refresh_token', refresh_token: oldRefresh });
-    assert.equal(again.status, 400);
-    assert.equal(again.body.error, 'invalid_grant');
-    assert.deepEqual(again.body.error_codes, [50173]);
-
     const wider = await tokenRequest(server, {
       client_id: app.clientId, grant_type: 'refresh_token', refresh_token: refreshed.body.refresh_token as string,
       scope: `${SANDBOX_SCOPE} offline_access ${PRODUCTION_SCOPE}`,
@@ -193,6 +188,12 @@ describe('OAuth authorization code flow (sandbox)', () => {
     const next = await tokenRequest(server, { client_id: app.clientId, grant_type: 'refresh_token', refresh_token: narrower.body.refresh_token as string });
     assert.equal(next.status, 200, JSON.stringify(next.body));
     assert.equal(next.body.scope, `${SANDBOX_SCOPE} offline_access`, 'the successor carries the full granted scope');
+
+    // Last: a replay of the rotated token revokes the whole grant (refresh-replay.test.ts).
+    const again = await tokenRequest(server, { client_id: app.clientId, grant_type: 'refresh_token', refresh_token: oldRefresh });
+    assert.equal(again.status, 400);
+    assert.equal(again.body.error, 'invalid_grant');
+    assert.deepEqual(again.body.error_codes, [50173]);
   });
 
   it('a token with another environment\'s or a legacy scope is issued, and the API answers 3101', async () => {

@@ -22,14 +22,23 @@ function revokeTokens(sql: Sql, column: 'grant_id' | 'user_id', value: string | 
   });
 }
 
-/** Statements that revoke every token of a user and burn their unused codes (also run by deleteUser). */
+/**
+ * Statements that revoke every token of a user, burn their unused codes and end their web sessions
+ * (also run by deleteUser): whatever let the user in stops working together.
+ */
 export function userRevocation(sql: Sql, userId: bigint, at: Date): Statement[] {
   const p = sql.params();
+  const s = sql.params();
   return [
     ...revokeTokens(sql, 'user_id', userId, at),
     {
       sql: `UPDATE oauth_codes SET used_time = ${p.add(ms(at))} WHERE user_id = ${p.add(userId)} AND used_time IS NULL RETURNING code_hash`,
       params: p.values,
+    },
+    {
+      sql: `UPDATE web_sessions SET revoked_time = ${s.add(ms(at))} WHERE user_id = ${s.add(userId)} AND revoked_time IS NULL `
+        + 'RETURNING session_hash',
+      params: s.values,
     },
   ];
 }
@@ -99,7 +108,7 @@ export function oauthPart(sql: Sql): OAuthStore {
 
     async revokeUserTokens(userId, at) {
       const rows = await sql.transaction(userRevocation(sql, userId, at));
-      // The last statement burns codes; only tokens are counted.
+      // The statements after the first two burn codes and end sessions; only tokens are counted.
       return (rows ?? []).slice(0, 2).reduce((n, r) => n + r.length, 0);
     },
   };

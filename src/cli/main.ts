@@ -23,6 +23,13 @@ function atLeastOne(value: string): number {
   return n;
 }
 
+/** A number of seconds above zero; fractions allowed (tests use short timeouts). */
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('must be a number of seconds above 0');
+  return n;
+}
+
 const program = new Command('adcenter')
   .description('A self-hostable Microsoft Advertising API v13 Customer Management service (SOAP and REST).');
 
@@ -40,6 +47,10 @@ storeOptions(program.command('serve').description('start the server'))
   .option('--access-token-lifetime <seconds>', 'lifetime of OAuth access tokens the server issues (default 3600)', atLeastOne)
   .option('--public-url <url>', 'base URL of links in sent messages (or ADCENTER_PUBLIC_URL; default: the request\'s origin)', process.env.ADCENTER_PUBLIC_URL)
   .option('--trust-proxy', 'believe X-Forwarded-Proto/-For/-Host (only behind a proxy that sets them)')
+  .option('--request-timeout <seconds>', 'time to receive a whole request, headers and body (default 30)', seconds)
+  .option('--idle-timeout <seconds>', 'time a connection with a request open may stay silent (default 60)', seconds)
+  .option('--keep-alive-timeout <seconds>', 'time an idle keep-alive connection is kept open (default 72)', seconds)
+  .option('--max-connections <n>', 'open connections at most; more are closed at once (default 900)', atLeastOne)
   .action(async (opts) => serve(opts));
 
 storeOptions(program.command('token').description('print an OAuth access token (last line of stdout)'))

@@ -14,6 +14,14 @@ export interface ServeOptions extends StoreOptions {
   logLevel: string;
   /** Lifetime of the access tokens the OAuth server issues, in seconds. */
   accessTokenLifetime?: number | undefined;
+  /** Seconds to receive a whole request (headers and body). */
+  requestTimeout?: number | undefined;
+  /** Seconds a connection with a request open may stay silent. */
+  idleTimeout?: number | undefined;
+  /** Seconds an idle keep-alive connection is kept open. */
+  keepAliveTimeout?: number | undefined;
+  /** Open connections at most. */
+  maxConnections?: number | undefined;
   /** Base URL of the links the server sends (invitation e-mails), e.g. https://ads.example.com. */
   publicUrl?: string | undefined;
   /** Honour X-Forwarded-* (only behind a proxy that sets them). */
@@ -41,7 +49,14 @@ export async function serve(options: ServeOptions): Promise<void> {
     // …and URLs are logged without the values of secret query parameters (invitation tokens).
     serializers: { req: serializeRequest },
   });
-  const app = await buildServer({ store, environment, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, accessTokenLifetimeSeconds: options.accessTokenLifetime ?? DEFAULT_ACCESS_TOKEN_SECONDS, publicUrl, trustProxy: options.trustProxy ?? false, logger });
+  const app = await buildServer({ store, environment, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, accessTokenLifetimeSeconds: options.accessTokenLifetime ?? DEFAULT_ACCESS_TOKEN_SECONDS, publicUrl, trustProxy: options.trustProxy ?? false, logger,
+    connectionLimits: {
+      requestTimeoutMs: milliseconds(options.requestTimeout),
+      idleTimeoutMs: milliseconds(options.idleTimeout),
+      keepAliveTimeoutMs: milliseconds(options.keepAliveTimeout),
+      maxConnections: options.maxConnections,
+    },
+  });
   const address = await app.listen({ port: options.port, host: options.host });
   const lines = [
     `adcenter (${environment}, ${store.backend}) listening on ${address}`,
@@ -58,4 +73,8 @@ export async function serve(options: ServeOptions): Promise<void> {
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
+}
+
+function milliseconds(seconds: number | undefined): number | undefined {
+  return seconds === undefined ? undefined : Math.round(seconds * 1000);
 }

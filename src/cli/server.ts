@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Environment } from '../contract/environment.js';
 import type { Store } from '../store/store.js';
+import { answerClientError, rememberRequestPath } from '../http/client-errors.js';
+import { DEFAULT_CONNECTION_LIMITS, limitedServerFactory, type ConnectionLimits } from '../http/connection-limits.js';
 import { noOperation } from '../http/no-operation.js';
 import { oauthToken } from '../http/oauth-token.js';
 import { jsonFaultHandler, OPENAPI_PATH, REST_PREFIX, restFace } from '../http/rest-face.js';
@@ -23,6 +25,8 @@ export interface ServerOptions {
   publicUrl?: string | undefined;
   /** Believe X-Forwarded-Proto/-For/-Host (behind a TLS-terminating proxy); default false. */
   trustProxy?: boolean;
+  /** Request, idle and keep-alive timeouts and the connection cap (default DEFAULT_CONNECTION_LIMITS). */
+  connectionLimits?: Partial<ConnectionLimits>;
   /** A pino logger; none means no logging (tests). */
   logger?: FastifyBaseLogger;
 }
@@ -39,7 +43,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return503OnClosing: true,
     // Only then does req.protocol (Secure cookies), req.ip (sign-in throttling) and req.host follow X-Forwarded-*.
     trustProxy: options.trustProxy ?? false,
+    serverFactory: limitedServerFactory({ ...DEFAULT_CONNECTION_LIMITS, ...definedOnly(options.connectionLimits) }),
+    // A request node's parser refuses, or one that took too long, still gets the face's fault.
+    clientErrorHandler: answerClientError,
   });
+  app.addHook('onRequest', rememberRequestPath);
   // Bodies are read as text and decoded by the SOAP or JSON codec (or as a form), whatever the Content-Type says.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
@@ -68,4 +76,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }));
   app.get('/health', async () => ({ status: 'ok' }));
   return app;
+}
+
+/** The options that were given: an undefined one keeps its default. */
+function definedOnly<T extends object>(values: Partial<T> | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(values ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -41,7 +41,7 @@ function readValue(raw: unknown, field: ElementDef, path: string): WireValue | u
     return raw;
   }
   if (def.kind === 'flags') {
-    const tokens = typeof raw === 'string' ? raw.split(/[\s,]+/).filter(Boolean)
+    const tokens = typeof raw === 'string' ? raw.split(/[ \t\r\n,]+/).filter(Boolean)
       : Array.isArray(raw) && raw.every((t) => typeof t === 'string') ? (raw as string[]) : undefined;
     if (!tokens) throw invalid(path, 'must be a string of comma-separated values');
     for (const t of tokens) if (!def.values.includes(t)) throw invalid(path, `value '${clip(t)}' is not one of the allowed values`);
@@ -62,6 +62,13 @@ function readValue(raw: unknown, field: ElementDef, path: string): WireValue | u
 }
 
 function readScalar(raw: unknown, type: Parameters<typeof parseScalar>[0], path: string): WireValue | undefined {
+  if (type === 'boolean') {
+    // Only JSON true/false (or their names as strings): 1 and 0 are not booleans in JSON.
+    if (typeof raw === 'boolean') return raw;
+    if (raw === 'true' || raw === 'false') return raw === 'true';
+    if (raw === '') return undefined;
+    throw invalid(path, 'must be true or false');
+  }
   let text: string;
   if (typeof raw === 'string') {
     text = raw;
@@ -70,8 +77,6 @@ function readScalar(raw: unknown, type: Parameters<typeof parseScalar>[0], path:
     if (type === 'long' && !Number.isSafeInteger(raw)) throw invalid(path, 'must be sent as a string (64-bit integer)');
     if (type === 'string' || type === 'base64Binary' || type === 'dateTime') throw invalid(path, `must be a string`);
     text = type === 'decimal' ? String(raw) : Number.isInteger(raw) ? raw.toFixed(0) : String(raw);
-  } else if (typeof raw === 'boolean' && type === 'boolean') {
-    return raw;
   } else {
     throw invalid(path, `must be a ${type} value`);
   }

@@ -13,6 +13,14 @@ const DATE_TIME = /^(-?\d{4,})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(\.\d+)
 // Characters XML 1.0 cannot carry; refused on input so that every stored string can be written back.
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
+/**
+ * XML Schema's whiteSpace facet trims only space, tab, CR and LF (XSD 1.0 §4.3.6); String.trim()
+ * would also strip U+00A0, U+FEFF, U+3000 and accept ids padded with them, which WCF refuses.
+ */
+export function trimXmlSpace(text: string): string {
+  return text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+}
+
 /** Thrown with a human-readable reason; the codec adds the element path and maps it to a fault. */
 export class ScalarError extends Error {}
 
@@ -23,7 +31,7 @@ export function parseScalar(type: PrimitiveName, text: string): WireValue {
       if (NOT_XML_CHAR.test(text)) throw new ScalarError('contains a character that is not allowed');
       return text;
     case 'long': {
-      const t = text.trim();
+      const t = trimXmlSpace(text);
       if (!/^[+-]?\d{1,19}$/.test(t)) throw new ScalarError('is not a valid long');
       const v = BigInt(t);
       if (v < INT64_MIN || v > INT64_MAX) throw new ScalarError('is out of range for long');
@@ -31,7 +39,7 @@ export function parseScalar(type: PrimitiveName, text: string): WireValue {
     }
     case 'int':
     case 'unsignedByte': {
-      const t = text.trim();
+      const t = trimXmlSpace(text);
       if (!/^[+-]?\d{1,10}$/.test(t)) throw new ScalarError(`is not a valid ${type}`);
       const v = Number(t);
       const [min, max] = type === 'int' ? [-2147483648, 2147483647] : [0, 255];
@@ -39,18 +47,18 @@ export function parseScalar(type: PrimitiveName, text: string): WireValue {
       return v;
     }
     case 'decimal': {
-      const t = text.trim();
+      const t = trimXmlSpace(text);
       if (!DECIMAL.test(t) || t.replace(/[^0-9]/g, '').length > 29) throw new ScalarError('is not a valid decimal');
       return t;
     }
     case 'boolean': {
-      const t = text.trim();
+      const t = trimXmlSpace(text);
       if (t === 'true' || t === '1') return true;
       if (t === 'false' || t === '0') return false;
       throw new ScalarError('is not a valid boolean');
     }
     case 'dateTime':
-      return parseDateTime(text.trim());
+      return parseDateTime(trimXmlSpace(text));
     case 'base64Binary': {
       const t = text.replace(/\s+/g, '');
       if (t.length % 4 !== 0 || !BASE64.test(t)) throw new ScalarError('is not valid base64');

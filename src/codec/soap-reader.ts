@@ -4,7 +4,7 @@ import { NS, type ElementDef } from '../contract/model.js';
 import { arrayItem, flattenFields, isOperationName, isPrimitive, operationDef, typeDef } from '../contract/lookup.js';
 import type { OperationName, WireObject, WireValue } from '../contract/values.js';
 import { ApiError } from '../contract/api-error.js';
-import { parseScalar, ScalarError } from './scalars.js';
+import { parseScalar, ScalarError, trimXmlSpace } from './scalars.js';
 import { parseXml, type XmlElement } from './xml-tree.js';
 
 export const SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';
@@ -27,16 +27,17 @@ export function readEnvelope(xml: string, soapAction: string | undefined): SoapR
   if (envelope.uri !== SOAP_ENV || envelope.local !== 'Envelope') {
     throw new ApiError('NullRequest', 'The request is not a SOAP 1.1 envelope.');
   }
-  const header = envelope.children.find((c) => c.uri === SOAP_ENV && c.local === 'Header');
-  const body = envelope.children.find((c) => c.uri === SOAP_ENV && c.local === 'Body');
+  const header = onlyOne(envelope, 'Header');
+  const body = onlyOne(envelope, 'Body');
+  if (!body) throw new ApiError('NullRequest', 'The SOAP envelope has no Body.');
   const headers: Record<string, string | undefined> = {};
   for (const h of header?.children ?? []) {
     if (h.uri !== NS.msg) continue;
     // Empty or nil header elements count as absent, like every other unset element.
-    if (h.attributes.get(NIL) === 'true' || h.text.trim() === '') continue;
-    headers[h.local] = h.text.trim();
+    if (h.attributes.get(NIL) === 'true' || trimXmlSpace(h.text) === '') continue;
+    headers[h.local] = trimXmlSpace(h.text);
   }
-  const payload = body?.children[0];
+  const payload = body.children[0];
   const action = (soapAction ?? '').trim().replace(/^"|"$/g, '');
   const actionName = action.slice(action.lastIndexOf('/') + 1);
   let operation: OperationName | undefined;
@@ -46,12 +47,23 @@ export function readEnvelope(xml: string, soapAction: string | undefined): SoapR
     requestedAction = action || name;
     if (isOperationName(name)) operation = name;
   } else if (isOperationName(actionName)) {
-    operation = actionName;
+    // WCF dispatches on the action, then its formatter finds no request wrapper it can read (none,
+    // or one in another namespace): the message cannot be deserialised, which the service answers
+    // as a null request. Never an empty request: GetAccountsInfo would list every account.
+    const found = payload ? `{${payload.uri}}${payload.local}` : 'nothing';
+    throw new ApiError('NullRequest', `The Body must hold {${NS.msg}}${actionName}Request; found ${found}.`);
   }
   return { operation, requestedAction, headers, body: payload };
 }
 
-/** Decodes the request wrapper element into a typed object; absent wrapper = empty request. */
+/** The envelope's one soap:Header or soap:Body; a second one makes it no SOAP 1.1 envelope. */
+function onlyOne(envelope: Element, local: 'Header' | 'Body'): Element | undefined {
+  const found = envelope.children.filter((c) => c.uri === SOAP_ENV && c.local === local);
+  if (found.length > 1) throw new ApiError('NullRequest', `The SOAP envelope has more than one ${local}.`);
+  return found[0];
+}
+
+/** Decodes the request wrapper element (readEnvelope made sure there is one) into a typed object. */
 export function readRequest(operation: OperationName, payload: Element | undefined): WireObject {
   const fields = operationDef(operation).request.map((field) => ({ field, ns: 'msg' as const }));
   return payload ? readFields(payload, fields, '') : {};
@@ -84,7 +96,8 @@ function readFields(element: Element, fields: ReadonlyArray<{ field: ElementDef;
 
 function readFlags(element: Element, allowed: readonly string[], path: string): string[] | undefined {
   if (element.attributes.get(NIL) === 'true') return undefined;
-  const tokens = element.text.split(/\s+/).filter(Boolean);
+  if (element.children.length > 0) throw invalid(path, 'must be a list of values, not an element');
+  const tokens = element.text.split(/[ \t\r\n]+/).filter(Boolean);
   if (tokens.length === 0) return undefined;
   for (const token of tokens) {
     if (!allowed.includes(token)) throw invalid(path, `value '${clip(token)}' is not one of the allowed values`);
@@ -100,7 +113,7 @@ function readElement(element: Element, field: ElementDef, path: string): WireVal
   if (element.attributes.get(NIL) === 'true') return field.opts.nillable ? null : undefined;
   if (isPrimitive(field.type)) {
     if (element.children.length > 0) throw invalid(path, `must be a ${field.type} value, not an element`);
-    if (element.text === '' || (field.type !== 'string' && element.text.trim() === '')) return undefined;
+    if (element.text === '' || (field.type !== 'string' && trimXmlSpace(element.text) === '')) return undefined;
     try {
       return parseScalar(field.type, element.text);
     } catch (err) {
@@ -110,7 +123,8 @@ function readElement(element: Element, field: ElementDef, path: string): WireVal
   }
   const def = typeDef(field.type);
   if (def.kind === 'enum') {
-    const text = element.text.trim();
+    if (element.children.length > 0) throw invalid(path, 'must be a value, not an element');
+    const text = trimXmlSpace(element.text);
     if (text === '') return undefined;
     if (!def.values.includes(text)) throw invalid(path, `value '${clip(text)}' is not one of the allowed values`);
     return text;

@@ -4,6 +4,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { readJsonRequest, writeJsonFault, writeJsonResponse } from '../codec/json-codec.js';
 import { writeOpenApi } from '../codec/openapi.js';
+import { BodyNotUtf8, requestText } from '../codec/request-text.js';
 import { faults } from '../contract/faults.js';
 import { operationDef, operationNames } from '../contract/lookup.js';
 import type { OperationName } from '../contract/values.js';
@@ -25,6 +26,9 @@ export async function restFace(app: FastifyInstance, runtime: ApiRuntime): Promi
 async function serveRest(app: FastifyInstance, runtime: ApiRuntime): Promise<void> {
   app.setErrorHandler(jsonFaultHandler);
   app.setNotFoundHandler(noOperation);
+  // Bytes, not text: the body is decoded strictly as UTF-8 in the handler (codec/request-text).
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   for (const operation of operationNames) {
     const { method, path } = operationDef(operation);
     app.route({ method, url: withinPrefix(path), handler: (req, reply) => handleRest(runtime, operation, req, reply) });
@@ -52,11 +56,20 @@ async function handleRest(runtime: ApiRuntime, operation: OperationName, req: Fa
       developerToken: header(req.headers.developertoken),
       userName: header(req.headers.username),
       password: header(req.headers.password),
-    }, () => readJsonRequest(operation, parseJson(String(req.body ?? ''))), requestOrigin(req));
+    }, () => readJsonRequest(operation, parseJson(bodyText(req.body))), requestOrigin(req));
     return reply.code(200).send(writeJsonResponse(operation, response));
   } catch (err) {
     const error = asApiError(err, req);
     return reply.code(faults[error.fault].status).send(writeJsonFault(error, trackingId));
+  }
+}
+
+function bodyText(body: unknown): string {
+  try {
+    return requestText(body);
+  } catch (err) {
+    if (err instanceof BodyNotUtf8) throw new ApiError('NullRequest', err.message);
+    throw err;
   }
 }
 

@@ -6,13 +6,14 @@ import { readEnvelope, readRequest } from '../codec/soap-reader.js';
 import { soapFault, writeFault, writeResponse } from '../codec/soap-writer.js';
 import { writeWsdl } from '../codec/wsdl.js';
 import { XmlRefused } from '../codec/xml-tree.js';
+import { BodyNotUtf8, requestText } from '../codec/request-text.js';
 import { implementedOperations } from '../domain/operations.js';
 import { invoke, type ApiRuntime } from './invoke.js';
 import { requestOrigin } from './request-origin.js';
 import { asApiError, frameworkFault } from './api-errors.js';
 import { noOperation } from './no-operation.js';
 
-const SOAP_PREFIX = '/Api/CustomerManagement/v13';
+export const SOAP_PREFIX = '/Api/CustomerManagement/v13';
 const SERVICE = '/CustomerManagementService.svc';
 export const SOAP_PATH = `${SOAP_PREFIX}${SERVICE}`;
 const XML = 'text/xml; charset=utf-8';
@@ -31,6 +32,9 @@ async function serveSoap(app: FastifyInstance, runtime: ApiRuntime): Promise<voi
     return reply.header('TrackingId', req.id).code(status).type(XML).send(writeFault(error, req.id));
   });
   app.setNotFoundHandler(noOperation);
+  // Bytes, not text: the body is decoded strictly as UTF-8 in the handler (codec/request-text).
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   // Exactly the service path: no trailing-slash twin.
   app.get(SERVICE, { prefixTrailingSlash: 'no-slash' }, async (req, reply) => {
@@ -49,7 +53,7 @@ async function handleSoap(runtime: ApiRuntime, req: FastifyRequest, reply: Fasti
   const trackingId = req.id;
   reply.header('TrackingId', trackingId).type(XML);
   try {
-    const envelope = readEnvelope(String(req.body ?? ''), headerText(req.headers.soapaction));
+    const envelope = readEnvelope(requestText(req.body), headerText(req.headers.soapaction));
     const { operation } = envelope;
     if (!operation) {
       // What WCF answers for an action no operation of the contract has.
@@ -62,7 +66,7 @@ async function handleSoap(runtime: ApiRuntime, req: FastifyRequest, reply: Fasti
     }, () => readRequest(operation, envelope.body), requestOrigin(req));
     return reply.code(200).send(writeResponse(operation, trackingId, response));
   } catch (err) {
-    const error = err instanceof XmlRefused ? asApiError(err, req, 'NullRequest') : asApiError(err, req);
+    const error = err instanceof XmlRefused || err instanceof BodyNotUtf8 ? asApiError(err, req, 'NullRequest') : asApiError(err, req);
     // SOAP 1.1: every fault is HTTP 500 — except a body over the size limit, which never got here.
     return reply.code(500).send(writeFault(error, trackingId));
   }

@@ -67,12 +67,17 @@ export function updatedTaxInformation(account: Account, current: readonly KeyVal
   return merged.size ? [...merged.values()] : null;
 }
 
-/** A payment method must belong to the account's customer; it takes the account out of Draft. */
-export async function checkPaymentMethod(store: Store, id: bigint | null | undefined, customerId: bigint): Promise<bigint | null> {
+/**
+ * A payment method (or instrument: BackUpPaymentInstrumentId, SoldToPaymentInstrumentId) must be
+ * one of the account's customer; a payment method takes the account out of Draft.
+ */
+export async function checkPaymentMethod(
+  store: Store, id: bigint | null | undefined, customerId: bigint, field = 'PaymentMethodId',
+): Promise<bigint | null> {
   if (id === undefined || id === null) return null;
   const method = await store.getPaymentMethod(id);
   if (!method || method.customerId !== customerId) {
-    throw new ApiError('InvalidParameter', 'Account.PaymentMethodId is not a payment method of the customer.');
+    throw new ApiError('InvalidParameter', `Account.${field} is not a payment method of the customer.`);
   }
   return id;
 }

@@ -1,5 +1,6 @@
 // UpdateAccount: changes the account's settable fields that are sent, guarded by its TimeStamp
 // (which field keeps its value when left out or nil: docs/behaviour.md "UpdateAccount and optional fields").
+import type { Store } from '../../store/store.js';
 import type { Handler } from '../context.js';
 import { ApiError } from '../../contract/api-error.js';
 import { StoreConflict } from '../../store/store.js';
@@ -49,9 +50,9 @@ export const updateAccount: Handler<'UpdateAccount'> = async (ctx, { Account: ac
     timeZone: account.TimeZone ?? current.timeZone,
     autoTagType: account.AutoTagType ?? current.autoTagType,
     salesHouseCustomerId: current.salesHouseCustomerId,
-    backUpPaymentInstrumentId: sentOrKept(account.BackUpPaymentInstrumentId, current.backUpPaymentInstrumentId),
+    backUpPaymentInstrumentId: await paymentInstrument(ctx.store, account.BackUpPaymentInstrumentId, current.backUpPaymentInstrumentId, current.customerId, 'BackUpPaymentInstrumentId'),
     billingThresholdAmount: sentOrKept(account.BillingThresholdAmount, current.billingThresholdAmount),
-    soldToPaymentInstrumentId: sentOrKept(account.SoldToPaymentInstrumentId, current.soldToPaymentInstrumentId),
+    soldToPaymentInstrumentId: await paymentInstrument(ctx.store, account.SoldToPaymentInstrumentId, current.soldToPaymentInstrumentId, current.customerId, 'SoldToPaymentInstrumentId'),
     accountMode: current.accountMode,
     businessAddress: address
       ? businessAddressRecord(address, current.businessAddress?.id ?? newNestedId())
@@ -91,4 +92,16 @@ function onlyAutoTagChanged(current: AccountChanges, next: AccountChanges): bool
 function sameAddress(a: AccountChanges, b: AccountChanges): boolean {
   const strip = (x: AccountChanges['businessAddress']) => (x ? { ...x, id: String(x.id) } : null);
   return JSON.stringify(strip(a.businessAddress)) === JSON.stringify(strip(b.businessAddress));
+}
+
+/**
+ * A payment instrument field: left out keeps it, nil clears it, the stored value sent back is kept
+ * as it is (GetAccount → UpdateAccount), and any other id must be a payment method of the customer.
+ */
+async function paymentInstrument(
+  store: Store, sent: bigint | null | undefined, current: bigint | null, customerId: bigint, field: string,
+): Promise<bigint | null> {
+  if (sent === undefined) return current;
+  if (sent === null || sent === current) return sent;
+  return checkPaymentMethod(store, sent, customerId, field);
 }

@@ -5,9 +5,9 @@
 /** SOAP header and body elements whose content is a credential. */
 const SOAP_SECRETS = ['AuthenticationToken', 'DeveloperToken', 'Password', 'ApplicationToken'];
 const SOAP_ELEMENT = new RegExp(
-  `<((?:[\\w.-]+:)?(?:${SOAP_SECRETS.join('|')}))(\\s[^>]*)?>[\\s\\S]*?</\\1\\s*>`, 'g');
-/** An element cut off by truncation before its end tag. */
-const SOAP_CUT = new RegExp(`<((?:[\\w.-]+:)?(?:${SOAP_SECRETS.join('|')}))(\\s[^>]*)?>(?![\\s\\S]*</\\1\\s*>)[\\s\\S]*$`);
+  `<((?:[\\w.-]+:)?(?:${SOAP_SECRETS.join('|')}))(\\s[^>]*)?(?<!/)>[\\s\\S]*?</\\1\\s*>`, 'g');
+/** An element cut off by truncation before its end tag. (Self-closing elements hold nothing.) */
+const SOAP_CUT = new RegExp(`<((?:[\\w.-]+:)?(?:${SOAP_SECRETS.join('|')}))(\\s[^>]*)?(?<!/)>(?![\\s\\S]*</\\1\\s*>)[\\s\\S]*$`);
 
 /** JSON members (any depth) whose value is a credential, by lower-cased name. */
 const JSON_SECRETS = [

@@ -42,6 +42,27 @@ describe('/_adcenter gate', () => {
     }
   });
 
+  it('takes the admin token from ADCENTER_ADMIN_TOKEN', async () => {
+    process.env.ADCENTER_ADMIN_TOKEN = TOKEN;
+    let server;
+    try {
+      server = await startServer({ environment: 'production' });
+    } finally {
+      delete process.env.ADCENTER_ADMIN_TOKEN;
+    }
+    try {
+      assert.equal((await admin(server.url, 'GET', '/faults')).status, 401);
+      assert.equal((await admin(server.url, 'GET', '/faults', undefined, TOKEN)).status, 200);
+      // A body without a Content-Type is read as JSON all the same.
+      const created = await fetch(`${server.url}/_adcenter/faults`, {
+        method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` }, body: new Blob([JSON.stringify({ operation: 'GetUser', code: 117 })]),
+      });
+      assert.equal(created.status, 201);
+    } finally {
+      await server.stop();
+    }
+  });
+
   for (const environment of ['sandbox', 'production'] as const) {
     it(`requires the admin token as a Bearer token when one is given (${environment})`, async () => {
       const server = await startServer({ environment, args: ['--admin-token', TOKEN] });

@@ -51,6 +51,11 @@ storeOptions(program.command('serve').description('start the server'))
   .option('--idle-timeout <seconds>', 'time a connection with a request open may stay silent (default 60)', seconds)
   .option('--keep-alive-timeout <seconds>', 'time an idle keep-alive connection is kept open (default 72)', seconds)
   .option('--max-connections <n>', 'open connections at most; more are closed at once (default 900)', atLeastOne)
+  .option('--admin-token <token>', 'require this Bearer token on the /_adcenter API; turns it on in production (or ADCENTER_ADMIN_TOKEN)', process.env.ADCENTER_ADMIN_TOKEN)
+  .option('--request-log-size <n>', 'API calls the request log keeps in memory, 0 = off (default 1000; or ADCENTER_REQUEST_LOG_SIZE)', positiveInt,
+    process.env.ADCENTER_REQUEST_LOG_SIZE === undefined ? undefined : positiveInt(process.env.ADCENTER_REQUEST_LOG_SIZE))
+  .option('--rate-limit <calls/seconds>', 'per-user call-rate limit answered with 117 CallRateExceeded, e.g. 100/60 (default: none; or ADCENTER_RATE_LIMIT)', process.env.ADCENTER_RATE_LIMIT)
+  .option('--redis <url>', 'Redis URL sharing the call-rate window between instances, e.g. redis://127.0.0.1:6379 (or ADCENTER_REDIS_URL)', process.env.ADCENTER_REDIS_URL)
   .action(async (opts) => serve(opts));
 
 storeOptions(program.command('token').description('print an OAuth access token (last line of stdout)'))

@@ -5,6 +5,7 @@ import { serializeRequest } from '../http/log-serializers.js';
 import type { Environment } from '../contract/environment.js';
 import { bindEnvironment, openConfiguredStore, type StoreOptions } from './store-options.js';
 import { ensureDemoTenant } from './demo-tenant.js';
+import { openCallWindow } from './call-limits.js';
 
 export interface ServeOptions extends StoreOptions {
   port: number;
@@ -26,6 +27,14 @@ export interface ServeOptions extends StoreOptions {
   publicUrl?: string | undefined;
   /** Honour X-Forwarded-* (only behind a proxy that sets them). */
   trustProxy?: boolean | undefined;
+  /** Bearer token of the /_adcenter API (required when set; turns it on in production). */
+  adminToken?: string | undefined;
+  /** Calls the request log keeps (0 = off). */
+  requestLogSize?: number | undefined;
+  /** `<calls>/<seconds>` per user; off when absent. */
+  rateLimit?: string | undefined;
+  /** Redis URL sharing the call-rate window between instances. */
+  redis?: string | undefined;
 }
 
 /** An http(s) URL without a trailing slash, or an error naming the option. */
@@ -49,7 +58,8 @@ export async function serve(options: ServeOptions): Promise<void> {
     // …and URLs are logged without the values of secret query parameters (invitation tokens).
     serializers: { req: serializeRequest },
   });
-  const app = await buildServer({ store, environment, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, accessTokenLifetimeSeconds: options.accessTokenLifetime ?? DEFAULT_ACCESS_TOKEN_SECONDS, publicUrl, trustProxy: options.trustProxy ?? false, logger,
+  const callWindow = await openCallWindow(store, options, (err) => logger.warn({ err: err.message }, 'Redis call-rate window unavailable; call let through'));
+  const app = await buildServer({ store, environment, adminToken: options.adminToken || undefined, requestLogSize: options.requestLogSize, callWindow, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, accessTokenLifetimeSeconds: options.accessTokenLifetime ?? DEFAULT_ACCESS_TOKEN_SECONDS, publicUrl, trustProxy: options.trustProxy ?? false, logger,
     connectionLimits: {
       requestTimeoutMs: milliseconds(options.requestTimeout),
       idleTimeoutMs: milliseconds(options.idleTimeout),

@@ -13,6 +13,12 @@ import { oauthToken } from '../http/oauth-token.js';
 import { jsonFaultHandler, OPENAPI_PATH, REST_PREFIX, restFace } from '../http/rest-face.js';
 import { SOAP_PATH, soapFace } from '../http/soap-face.js';
 import { wantsHtml, webApplication } from '../web/application.js';
+import { DEFAULT_REQUEST_LOG_SIZE, RequestLog } from '../codec/request-log/request-log.js';
+import { ADMIN_PREFIX, adminApi, type AdminRoutes } from '../http/admin/admin-api.js';
+import { adminMode } from '../http/admin/admin-gate.js';
+import { inspectRoutes } from '../http/admin/inspect-routes.js';
+import type { CallWindow } from '../http/inspect/call-window.js';
+import { FaultRules } from '../http/inspect/fault-rules.js';
 
 export interface ServerOptions {
   store: Store;
@@ -27,6 +33,14 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** Request, idle and keep-alive timeouts and the connection cap (default DEFAULT_CONNECTION_LIMITS). */
   connectionLimits?: Partial<ConnectionLimits>;
+  /** --admin-token: the /_adcenter API then requires it (and is on in production). */
+  adminToken?: string | undefined;
+  /** Calls the request log keeps (default 1,000; 0 = off). */
+  requestLogSize?: number | undefined;
+  /** The per-user call-rate window (--rate-limit, --redis); none = no limit. Closed with the server. */
+  callWindow?: CallWindow | undefined;
+  /** More /_adcenter routes (registered behind the same gate). */
+  adminRoutes?: readonly AdminRoutes[];
   /** A pino logger; none means no logging (tests). */
   logger?: FastifyBaseLogger;
 }
@@ -56,11 +70,25 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setErrorHandler(jsonFaultHandler);
   app.setNotFoundHandler(noOperation);
 
-  const runtime = { store: options.store, environment: options.environment, publicUrl: options.publicUrl };
+  const requestLog = new RequestLog(options.requestLogSize ?? DEFAULT_REQUEST_LOG_SIZE);
+  const faults = new FaultRules();
+  const callWindow = options.callWindow;
+  if (callWindow) app.addHook('onClose', async () => callWindow.close());
+  const runtime = {
+    store: options.store, environment: options.environment, publicUrl: options.publicUrl,
+    guards: { faults, callWindow }, requestLog,
+  };
   await app.register(soapFace, runtime);
   await app.register(restFace, runtime);
   await app.register(oauthToken, { store: options.store, environment: options.environment, accessTokenLifetimeSeconds: options.accessTokenLifetimeSeconds });
-  await app.register(webApplication, { store: options.store, environment: options.environment, publicUrl: options.publicUrl });
+  await app.register(adminApi, {
+    prefix: ADMIN_PREFIX, environment: options.environment, adminToken: options.adminToken,
+    routes: [inspectRoutes({ requestLog, faults }), ...(options.adminRoutes ?? [])],
+  });
+  await app.register(webApplication, {
+    store: options.store, environment: options.environment, publicUrl: options.publicUrl,
+    requestLog, requestLogOpen: adminMode(options.environment, options.adminToken) === 'open',
+  });
 
   // A browser asking for the landing page gets the web application; API clients keep the JSON.
   app.get('/', async (req, reply) => (wantsHtml(req.headers.accept) ? reply.redirect('/accounts') : {

@@ -6,12 +6,19 @@ import { authenticate, type Credentials } from '../auth/authenticate.js';
 import type { Environment } from '../contract/environment.js';
 import { Context } from '../domain/context.js';
 import type { Store } from '../store/store.js';
+import type { RequestLog } from '../codec/request-log/request-log.js';
+import { guardCall, type CallGuards } from './inspect/call-guard.js';
+import type { CallNote } from './inspect/record-calls.js';
 
 export interface ApiRuntime {
   readonly store: Store;
   readonly environment: Environment;
   /** Configured public base URL (--public-url); when absent, links use the request's own origin. */
   readonly publicUrl?: string | undefined;
+  /** Fault injection and the call-rate limit (http/inspect/), applied once the caller is known. */
+  readonly guards?: CallGuards | undefined;
+  /** Where the faces record every call (GET /_adcenter/requests). */
+  readonly requestLog?: RequestLog | undefined;
 }
 
 /**
@@ -20,10 +27,12 @@ export interface ApiRuntime {
  */
 export async function invoke(
   runtime: ApiRuntime, operation: OperationName, credentials: Credentials, decode: () => WireObject,
-  requestOrigin?: string,
+  requestOrigin?: string, note?: CallNote,
 ): Promise<WireObject> {
   const handler = implementedHandler(operation);
   const user = await authenticate(runtime.store, runtime.environment, credentials);
+  if (note) note.userName = user.userName;
+  if (runtime.guards) await guardCall(runtime.guards, operation, user);
   const request = decode();
   const publicUrl = runtime.publicUrl ?? requestOrigin;
   return handler(new Context(user, runtime.store, runtime.environment, undefined, publicUrl), request);

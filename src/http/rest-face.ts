@@ -14,6 +14,7 @@ import { asApiError, frameworkFault } from './api-errors.js';
 import { noOperation } from './no-operation.js';
 import { invoke, type ApiRuntime } from './invoke.js';
 import { requestOrigin } from './request-origin.js';
+import { callNote, recordCalls } from './inspect/record-calls.js';
 
 export const REST_PREFIX = '/CustomerManagement/v13';
 export const OPENAPI_PATH = `${REST_PREFIX}/openapi.json`;
@@ -26,12 +27,13 @@ export async function restFace(app: FastifyInstance, runtime: ApiRuntime): Promi
 async function serveRest(app: FastifyInstance, runtime: ApiRuntime): Promise<void> {
   app.setErrorHandler(jsonFaultHandler);
   app.setNotFoundHandler(noOperation);
+  recordCalls(app, runtime.requestLog, 'rest');
   // Bytes, not text: the body is decoded strictly as UTF-8 in the handler (codec/request-text).
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   for (const operation of operationNames) {
     const { method, path } = operationDef(operation);
-    app.route({ method, url: withinPrefix(path), handler: (req, reply) => handleRest(runtime, operation, req, reply) });
+    app.route({ method, url: withinPrefix(path), config: { operation }, handler: (req, reply) => handleRest(runtime, operation, req, reply) });
   }
   app.get(withinPrefix(OPENAPI_PATH), async (req) => writeOpenApi({ operations: implementedOperations, serverUrl: requestOrigin(req) }));
 }
@@ -56,7 +58,7 @@ async function handleRest(runtime: ApiRuntime, operation: OperationName, req: Fa
       developerToken: header(req.headers.developertoken),
       userName: header(req.headers.username),
       password: header(req.headers.password),
-    }, () => readJsonRequest(operation, parseJson(bodyText(req.body))), requestOrigin(req));
+    }, () => readJsonRequest(operation, parseJson(bodyText(req.body))), requestOrigin(req), callNote(req));
     return reply.code(200).send(writeJsonResponse(operation, response));
   } catch (err) {
     const error = asApiError(err, req);

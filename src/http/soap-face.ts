@@ -12,6 +12,7 @@ import { invoke, type ApiRuntime } from './invoke.js';
 import { requestOrigin } from './request-origin.js';
 import { asApiError, frameworkFault } from './api-errors.js';
 import { noOperation } from './no-operation.js';
+import { callNote, recordCalls } from './inspect/record-calls.js';
 
 export const SOAP_PREFIX = '/Api/CustomerManagement/v13';
 const SERVICE = '/CustomerManagementService.svc';
@@ -32,6 +33,7 @@ async function serveSoap(app: FastifyInstance, runtime: ApiRuntime): Promise<voi
     return reply.header('TrackingId', req.id).code(status).type(XML).send(writeFault(error, req.id));
   });
   app.setNotFoundHandler(noOperation);
+  recordCalls(app, runtime.requestLog, 'soap');
   // Bytes, not text: the body is decoded strictly as UTF-8 in the handler (codec/request-text).
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
@@ -46,7 +48,7 @@ async function serveSoap(app: FastifyInstance, runtime: ApiRuntime): Promise<voi
     return reply.type(XML).send(writeWsdl({ operations: implementedOperations, address }));
   });
 
-  app.post(SERVICE, { prefixTrailingSlash: 'no-slash' }, async (req, reply) => handleSoap(runtime, req, reply));
+  app.post(SERVICE, { prefixTrailingSlash: 'no-slash', config: { soap: true } }, async (req, reply) => handleSoap(runtime, req, reply));
 }
 
 async function handleSoap(runtime: ApiRuntime, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
@@ -61,9 +63,11 @@ async function handleSoap(runtime: ApiRuntime, req: FastifyRequest, reply: Fasti
       return reply.code(500).send(soapFault('a:ActionNotSupported', reason, '', { prefix: 'a', uri: ADDRESSING_NONE }));
     }
     const h = envelope.headers;
+    const note = callNote(req);
+    note.operation = operation;
     const response = await invoke(runtime, operation, {
       authenticationToken: h.AuthenticationToken, developerToken: h.DeveloperToken, userName: h.UserName, password: h.Password,
-    }, () => readRequest(operation, envelope.body), requestOrigin(req));
+    }, () => readRequest(operation, envelope.body), requestOrigin(req), note);
     return reply.code(200).send(writeResponse(operation, trackingId, response));
   } catch (err) {
     const error = err instanceof XmlRefused || err instanceof BodyNotUtf8 ? asApiError(err, req, 'NullRequest') : asApiError(err, req);

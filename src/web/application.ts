@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Environment } from '../contract/environment.js';
 import type { Store } from '../store/store.js';
+import type { RequestLog } from '../codec/request-log/request-log.js';
 import type { WebDeps } from './deps.js';
 import { registerAccounts } from './pages/accounts.js';
 import { registerApplications } from './pages/applications.js';
@@ -12,6 +13,7 @@ import { registerDeveloper } from './pages/developer.js';
 import { registerInvitation } from './pages/invitation.js';
 import { registerSignIn } from './pages/signin.js';
 import { registerSignUp } from './pages/signup.js';
+import { registerRequests } from './pages/requests.js';
 import { SignInLimiter } from './rate-limit.js';
 import { CookieSecurity } from './cookie-security.js';
 import { Sessions } from './session.js';
@@ -26,6 +28,9 @@ export interface WebOptions {
   sessions?: Sessions;
   /** Sign-in throttling; one per server instance (in memory) unless given. */
   limiter?: SignInLimiter;
+  /** The request log page (/requests); see pages/requests.ts for who sees what. */
+  requestLog?: RequestLog | undefined;
+  requestLogOpen?: boolean | undefined;
 }
 
 /** Register with `app.register(webApplication, options)`. */
@@ -34,6 +39,7 @@ export async function webApplication(app: FastifyInstance, options: WebOptions):
   const sessions = options.sessions ?? await Sessions.forStore(options.store, { security: cookieSecurity });
   const deps: WebDeps = {
     store: options.store, environment: options.environment, sessions, cookieSecurity, limiter: options.limiter ?? new SignInLimiter(),
+    requestLog: options.requestLog, requestLogOpen: options.requestLogOpen,
   };
   loadViewerPerRequest(app, deps.store, deps.sessions);
   registerSignIn(app, deps);
@@ -43,6 +49,7 @@ export async function webApplication(app: FastifyInstance, options: WebOptions):
   registerApplications(app, deps);
   registerInvitation(app, deps);
   registerAuthorize(app, deps);
+  registerRequests(app, deps);
 }
 
 /** Whether a request to `/` comes from a browser (which lists text/html) rather than an API client. */

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Environment } from '../contract/environment.js';
 import { parseId } from '../contract/ids.js';
 import type { Store } from '../store/store.js';
+import type { RequestLog } from '../codec/request-log/request-log.js';
 import type { SignInLimiter } from './rate-limit.js';
 import type { CookieSecurity } from './cookie-security.js';
 import type { Sessions } from './session.js';
@@ -18,6 +19,10 @@ export interface WebDeps {
   /** Whether cookies carry Secure (public https URL, or an https request). */
   readonly cookieSecurity: CookieSecurity;
   readonly limiter: SignInLimiter;
+  /** The API calls this instance recorded (the /requests page); absent or size 0 = off. */
+  readonly requestLog?: RequestLog | undefined;
+  /** Whether /requests shows every call to anyone (the /_adcenter API is open) or the viewer's own. */
+  readonly requestLogOpen?: boolean | undefined;
 }
 
 export function layoutFor(viewer: Viewer | null): Omit<PageOptions, 'title'> {

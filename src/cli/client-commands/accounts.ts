@@ -19,6 +19,7 @@ export function accountsCommand(): Command {
       if (text) predicates.push({ Field: 'AccountName', Operator: 'Contains', Value: text });
       if (!predicates.length) predicates.push({ Field: 'UserId', Operator: 'Equals', Value: (await whoAmI(client)).userId });
       const bar = progress('fetching accounts');
+      bar.tick(0);
       const found: AdvertiserAccount[] = [];
       for await (const account of client.iterate('SearchAccounts', { Predicates: predicates, Ordering: [{ Field: 'Id', Order: 'Ascending' }] })) {
         found.push(account);

@@ -28,6 +28,7 @@ export function linksCommand(): Command {
         ? { Field: 'ClientAccountId', Operator: 'In' as const, Value: opts.accounts }
         : { Field: 'ManagingCustomerId', Operator: 'Equals' as const, Value: opts.customer ?? (await whoAmI(client)).customerId };
       const bar = progress('fetching links');
+      bar.tick(0);
       const found: ClientLink[] = [];
       for await (const link of client.iterate('SearchClientLinks', { Predicates: [predicate] })) {
         found.push(link);

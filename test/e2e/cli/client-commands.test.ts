@@ -101,6 +101,17 @@ describe('adcenter API commands (adcenter-client)', () => {
     assert.notEqual((await store.getAccount(BigInt(added.AccountId)))?.lifeCycleStatus ?? 'gone', 'Active');
   });
 
+  it('a progress bar on a terminal only (script(1) gives the command a pseudo-terminal)', async () => {
+    const tty = await new Promise<string>((resolve) => {
+      execFile('script', ['-q', '-e', '-c', `${process.execPath} ${CLI} accounts find`, '/dev/null'],
+        { env: { PATH: process.env.PATH ?? '', ADCENTER_URL: server.url, ADCENTER_TOKEN: token, TERM: 'dumb' } }, (_err, stdout) => resolve(stdout));
+    });
+    assert.match(tty, /\rfetching accounts: 0\u001b\[K\rfetching accounts: 1\u001b\[K/);
+    assert.match(tty, new RegExp(`\\n${me.accountId} `), 'the table follows');
+    const piped = await cli(['accounts', 'find']);
+    assert.doesNotMatch(piped.stderr + piped.stdout, /fetching accounts/);
+  });
+
   it('customers: list, get, signup', async () => {
     const list = await json<Array<{ Id: string; Name: string }>>(['customers', 'list']);
     assert.ok(list.some((c) => c.Id === me.customerId));

@@ -438,6 +438,8 @@ describe('adcenter-client: every operation over REST and SOAP', () => {
     const soap = sdkClient(server, 'soap', w.T.token);
     const reads: Array<[OperationName, Record<string, unknown>]> = [
       ['GetAccount', { AccountId: id(w.T.account.id) }],
+      // A flag list (xs:list over SOAP, "A, B" over REST).
+      ['GetAccount', { AccountId: id(w.T.account.id), ReturnAdditionalFields: 'TaxCertificate, AccountMode' }],
       ['GetCustomer', { CustomerId: id(w.T.customer.id) }],
       ['GetUser', {}],
       ['GetCurrentUser', {}],

@@ -10,6 +10,7 @@ import { accountManager } from './user.js';
 import { definePilot, listPilots, loadPilots, switchPilot } from './pilot-features.js';
 import { notify } from './notify.js';
 import { DEFAULT_DATA_DIR } from './store-options.js';
+import { registerClientCommands } from './client-commands/register.js';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -122,6 +123,8 @@ storeOptions(program.command('notify').description('post a notification (GetNoti
   .option('--customer <id>', 'only to the users of this customer')
   .option('--expires <date>', 'stop showing it after this date (ISO 8601)')
   .action(async (opts) => notify(opts));
+
+registerClientCommands(program);
 
 program.parseAsync().catch((err: unknown) => {
   process.stderr.write(`adcenter: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -13,7 +13,8 @@ const RANK: Readonly<Record<string, number>> = {
   contract: 0, store: 1, domain: 2, auth: 3, codec: 4, http: 5, web: 5, cli: 6,
 };
 /** Packages that tie code to a protocol, and the layers allowed to use them. */
-const PROTOCOL_PACKAGES: Readonly<Record<string, readonly string[]>> = { fastify: ['http', 'web', 'cli'] };
+// adcenter-client (the workspace package, an HTTP client of the API) serves only the command line.
+const PROTOCOL_PACKAGES: Readonly<Record<string, readonly string[]>> = { fastify: ['http', 'web', 'cli'], 'adcenter-client': ['cli'] };
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -83,6 +84,8 @@ describe('architecture: the layers import one way', () => {
     assert.match(violation('web/pages/authorize.ts', '../../http/oauth-token.js') ?? '', /web must not import http/);
     assert.match(violation('store/sql/sql-store.ts', '../../domain/numbers.js') ?? '', /store must not import domain/);
     assert.match(violation('domain/context.ts', 'fastify') ?? '', /domain must not depend on fastify/);
+    assert.match(violation('http/rest-face.ts', 'adcenter-client') ?? '', /http must not depend on adcenter-client/);
+    assert.equal(violation('cli/client-commands/accounts.ts', 'adcenter-client'), null);
     assert.match(violation('contract/faults.ts', '../store/store.js') ?? '', /contract must not import store/);
     assert.deepEqual(importSpecifiers([
       "import type { A } from './a.js';", "export { b } from '../b.js';", "import './c.js';",

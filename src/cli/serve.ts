@@ -4,7 +4,7 @@ import { buildServer, DEFAULT_BODY_LIMIT } from './server.js';
 import { serializeRequest } from '../http/log-serializers.js';
 import type { Environment } from '../contract/environment.js';
 import { bindEnvironment, openConfiguredStore, type StoreOptions } from './store-options.js';
-import { ensureDemoTenant } from './demo-tenant.js';
+import { ensureDemoTenant, showDemoTenantIfStartFails } from './demo-tenant.js';
 
 export interface ServeOptions extends StoreOptions {
   port: number;
@@ -42,6 +42,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   const store = await openConfiguredStore(options);
   const environment = await bindEnvironment(store, options.environment);
   const created = await ensureDemoTenant(store, environment);
+  const shown = showDemoTenantIfStartFails(created);
   const logger = pino({
     level: options.logLevel,
     // Credentials never reach the log, whatever a future serializer includes.
@@ -66,6 +67,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     ...(created ?? []),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+  shown();
   const stop = async (): Promise<void> => {
     await app.close();
     await store.close();

@@ -5,7 +5,7 @@
 // per area, which the SQL store implements one part each (sql/areas).
 import type {
   AccessTokenRecord, AccountChanges, AccountQuery, AccountRecord, AuthorizationCodeRecord, ClientLinkChanges, ClientLinkRecord,
-  CustomerChanges, CustomerExternalIdRecord, CustomerRecord, CustomerSignupRecord, DeveloperTokenRecord, NewAccessToken, NewAccount,
+  CustomerChanges, CustomerExternalIdRecord, NewTenant, TenantRecord, CustomerRecord, CustomerSignupRecord, DeveloperTokenRecord, NewAccessToken, NewAccount,
   NewAuthorizationCode, NewClientLink, NewCustomer, NewCustomerSignup,
   NewDeveloperToken, NewOAuthClient, NewOutboxMessage, NewRefreshToken, NewUser, NewUserInvitation, OAuthClientRecord,
   OutboxMessageRecord, PaymentMethodRecord, RefreshTokenRecord, RoleGrant, RoleKey, UserChanges, UserInvitationRecord,
@@ -31,6 +31,11 @@ export class StoreConflict extends Error {
 export interface MetaStore {
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
+  /**
+   * Sets the key only if it has no value yet (one statement, so of instances racing exactly one
+   * wins); returns the value stored afterwards — `value` for the winner, the earlier one otherwise.
+   */
+  claimMeta(key: string, value: string): Promise<string>;
 }
 
 /** Customers and their payment methods. */
@@ -173,6 +178,17 @@ export interface CustomerSignupStore {
   signupCustomer(signup: NewCustomerSignup): Promise<CustomerSignupRecord>;
 }
 
+/** A customer with its first user, payment method and account: the web sign-up, `customer create`, the demo tenant. */
+export interface TenantStore {
+  /**
+   * Writes the customer, the user, their role, the payment method, the account (and the developer
+   * token and meta claim when asked) in one transaction. Throws StoreConflict('user_name' |
+   * 'customer_number' | 'account_number') with nothing written; returns null (nothing written)
+   * only when `claimMetaKey` was claimed already.
+   */
+  createTenant(tenant: NewTenant): Promise<TenantRecord | null>;
+}
+
 /** Developer tokens and access tokens (both kept as hashes). */
 export interface TokenStore {
   insertDeveloperToken(token: NewDeveloperToken): Promise<DeveloperTokenRecord>;
@@ -276,7 +292,7 @@ export interface PrepayAccountStore {
 
 export interface Store
   extends MetaStore, CustomerStore, AccountStore, UserStore, UserInvitationStore, ClientLinkStore, TokenStore,
-  OutboxStore, OAuthStore, CustomerSignupStore, PilotFeatureStore, NotificationStore, PrepayAccountStore, WebSessionStore {
+  OutboxStore, OAuthStore, CustomerSignupStore, TenantStore, PilotFeatureStore, NotificationStore, PrepayAccountStore, WebSessionStore {
   readonly backend: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

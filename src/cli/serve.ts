@@ -26,6 +26,8 @@ export interface ServeOptions extends StoreOptions {
   publicUrl?: string | undefined;
   /** Honour X-Forwarded-* (only behind a proxy that sets them). */
   trustProxy?: boolean | undefined;
+  /** false with --no-signin-limit: no web sign-in lockout (tests). */
+  signinLimit?: boolean | undefined;
 }
 
 /** An http(s) URL without a trailing slash, or an error naming the option. */
@@ -50,7 +52,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     // …and URLs are logged without the values of secret query parameters (invitation tokens).
     serializers: { req: serializeRequest },
   });
-  const app = await buildServer({ store, environment, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, accessTokenLifetimeSeconds: options.accessTokenLifetime ?? DEFAULT_ACCESS_TOKEN_SECONDS, publicUrl, trustProxy: options.trustProxy ?? false, logger,
+  const app = await buildServer({ store, environment, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, accessTokenLifetimeSeconds: options.accessTokenLifetime ?? DEFAULT_ACCESS_TOKEN_SECONDS, publicUrl, trustProxy: options.trustProxy ?? false, logger, noSignInLimit: options.signinLimit === false,
     connectionLimits: {
       requestTimeoutMs: milliseconds(options.requestTimeout),
       idleTimeoutMs: milliseconds(options.idleTimeout),

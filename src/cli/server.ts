@@ -27,6 +27,8 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** Request, idle and keep-alive timeouts and the connection cap (default DEFAULT_CONNECTION_LIMITS). */
   connectionLimits?: Partial<ConnectionLimits>;
+  /** Switch the web sign-in lockout off (`serve --no-signin-limit`, for tests). */
+  noSignInLimit?: boolean;
   /** A pino logger; none means no logging (tests). */
   logger?: FastifyBaseLogger;
 }
@@ -60,7 +62,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(soapFace, runtime);
   await app.register(restFace, runtime);
   await app.register(oauthToken, { store: options.store, environment: options.environment, accessTokenLifetimeSeconds: options.accessTokenLifetimeSeconds });
-  await app.register(webApplication, { store: options.store, environment: options.environment, publicUrl: options.publicUrl });
+  await app.register(webApplication, { store: options.store, environment: options.environment, publicUrl: options.publicUrl, noSignInLimit: options.noSignInLimit ?? false });
 
   // A browser asking for the landing page gets the web application; API clients keep the JSON.
   app.get('/', async (req, reply) => (wantsHtml(req.headers.accept) ? reply.redirect('/accounts') : {

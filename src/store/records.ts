@@ -350,6 +350,17 @@ export interface WebSessionRecord {
 }
 export type NewWebSession = Omit<WebSessionRecord, 'createdTime' | 'revokedTime'>;
 
+/** A "forgot password" link: used once, before it expires. */
+export interface PasswordResetRecord {
+  /** SHA-256 of the random token the e-mailed link carries. */
+  tokenHash: string;
+  userId: bigint;
+  createdTime: Date;
+  expiresAt: Date;
+  usedTime: Date | null;
+}
+export type NewPasswordReset = Omit<PasswordResetRecord, 'usedTime'>;
+
 /** How FindAccounts and SearchAccounts ask for accounts; every condition is AND-ed. */
 export interface AccountQuery {
   /** Only accounts visible to the caller: owned by one of these customers or one of these ids. */

@@ -9,7 +9,7 @@ import type {
   NewAuthorizationCode, NewClientLink, NewCustomer, NewCustomerSignup,
   NewDeveloperToken, NewOAuthClient, NewOutboxMessage, NewRefreshToken, NewUser, NewUserInvitation, OAuthClientRecord,
   OutboxMessageRecord, PaymentMethodRecord, RefreshTokenRecord, RoleGrant, RoleKey, UserChanges, UserInvitationRecord,
-  UserRecord, UserRoleRecord, NewWebSession, WebSessionRecord,
+  UserRecord, UserRoleRecord, NewWebSession, WebSessionRecord, NewPasswordReset, PasswordResetRecord,
 } from './records.js';
 import type { EnumValue } from './enums.js';
 import type { PilotFeatureRecord, PilotGrantRecord, PilotLevel } from './pilot-records.js';
@@ -257,6 +257,25 @@ export interface WebSessionStore {
   replacePasswordHash(userId: bigint, expectedHash: string, newHash: string): Promise<boolean>;
 }
 
+/** Passwords set by the operator (`adcenter user password`) and "forgot password" links. */
+export interface PasswordStore {
+  /**
+   * In one transaction: sets the user's password hash, ends their web sessions and voids their
+   * unused reset links. False (nothing changed) when there is no such user.
+   */
+  setPassword(userId: bigint, passwordHash: string, at: Date): Promise<boolean>;
+  /** Throws StoreConflict('token') when the hash is already used. */
+  insertPasswordReset(reset: NewPasswordReset): Promise<PasswordResetRecord>;
+  /** The reset if it is live at `at` (unused, unexpired), else null. */
+  findLivePasswordReset(tokenHash: string, at: Date): Promise<PasswordResetRecord | null>;
+  /**
+   * In one transaction, if the reset is live at `at`: marks it used, sets its user's password hash,
+   * ends their web sessions and voids their other reset links. Returns the user's id, or null
+   * (nothing changed) — so a link works once even when posted twice at the same moment.
+   */
+  resetPassword(tokenHash: string, at: Date, passwordHash: string): Promise<bigint | null>;
+}
+
 /** The operator's pilot-feature catalogue and the per-customer / per-account switches. */
 export interface PilotFeatureStore {
   /** Adds or replaces the catalogue entry with that id. */
@@ -292,7 +311,7 @@ export interface PrepayAccountStore {
 
 export interface Store
   extends MetaStore, CustomerStore, AccountStore, UserStore, UserInvitationStore, ClientLinkStore, TokenStore,
-  OutboxStore, OAuthStore, CustomerSignupStore, TenantStore, PilotFeatureStore, NotificationStore, PrepayAccountStore, WebSessionStore {
+  OutboxStore, OAuthStore, CustomerSignupStore, TenantStore, PilotFeatureStore, NotificationStore, PrepayAccountStore, WebSessionStore, PasswordStore {
   readonly backend: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

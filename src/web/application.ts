@@ -10,6 +10,7 @@ import { registerApplications } from './pages/applications.js';
 import { registerAuthorize } from './pages/authorize.js';
 import { registerDeveloper } from './pages/developer.js';
 import { registerInvitation } from './pages/invitation.js';
+import { registerPasswordReset } from './pages/password-reset.js';
 import { registerSignIn } from './pages/signin.js';
 import { registerSignUp } from './pages/signup.js';
 import { SignInLimiter } from './rate-limit.js';
@@ -26,6 +27,8 @@ export interface WebOptions {
   sessions?: Sessions;
   /** Sign-in throttling; one per server instance (in memory) unless given. */
   limiter?: SignInLimiter;
+  /** No sign-in throttling at all (`serve --no-signin-limit`, for tests). */
+  noSignInLimit?: boolean | undefined;
 }
 
 /** Register with `app.register(webApplication, options)`. */
@@ -33,11 +36,13 @@ export async function webApplication(app: FastifyInstance, options: WebOptions):
   const cookieSecurity = new CookieSecurity(options.publicUrl);
   const sessions = options.sessions ?? await Sessions.forStore(options.store, { security: cookieSecurity });
   const deps: WebDeps = {
-    store: options.store, environment: options.environment, sessions, cookieSecurity, limiter: options.limiter ?? new SignInLimiter(),
+    store: options.store, environment: options.environment, sessions, cookieSecurity, limiter: options.limiter ?? (options.noSignInLimit ? SignInLimiter.unlimited() : new SignInLimiter()),
+    publicUrl: options.publicUrl,
   };
   loadViewerPerRequest(app, deps.store, deps.sessions);
   registerSignIn(app, deps);
   registerSignUp(app, deps);
+  registerPasswordReset(app, deps);
   registerAccounts(app, deps);
   registerDeveloper(app, deps);
   registerApplications(app, deps);

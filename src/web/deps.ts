@@ -18,6 +18,8 @@ export interface WebDeps {
   /** Whether cookies carry Secure (public https URL, or an https request). */
   readonly cookieSecurity: CookieSecurity;
   readonly limiter: SignInLimiter;
+  /** Base URL of links the application sends (--public-url); default: the request's origin. */
+  readonly publicUrl?: string | undefined;
 }
 
 export function layoutFor(viewer: Viewer | null): Omit<PageOptions, 'title'> {

@@ -16,6 +16,7 @@ import { pilotFeaturePart } from './areas/pilot-features.js';
 import { prepayAccountPart } from './areas/prepay-accounts.js';
 import { oauthPart } from './areas/oauth.js';
 import { outboxPart } from './areas/outbox.js';
+import { passwordPart } from './areas/passwords.js';
 import { tenantPart } from './areas/tenants.js';
 import { tokenPart } from './areas/tokens.js';
 import { userPart } from './areas/users.js';
@@ -44,5 +45,6 @@ export function sqlStore(backend: Store['backend'], driver: SqlDriver, dialect: 
     ...notificationPart(sql),
     ...prepayAccountPart(sql),
     ...webSessionPart(sql),
+    ...passwordPart(sql),
   };
 }

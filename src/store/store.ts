@@ -70,8 +70,11 @@ export interface CustomerStore {
 }
 
 export interface AccountStore {
-  /** Throws StoreConflict('account_name' | 'account_number'). */
-  insertAccount(account: NewAccount): Promise<AccountRecord>;
+  /**
+   * Throws StoreConflict('account_name' | 'account_number'). With `prepaidAt` the account is
+   * marked prepaid in the same transaction (AddPrepayAccount).
+   */
+  insertAccount(account: NewAccount, options?: { prepaidAt?: Date }): Promise<AccountRecord>;
   getAccount(id: bigint): Promise<AccountRecord | null>;
   getAccounts(ids: readonly bigint[]): Promise<AccountRecord[]>;
   queryAccounts(query: AccountQuery): Promise<AccountRecord[]>;
@@ -141,8 +144,11 @@ export interface UserStore {
 }
 
 export interface UserInvitationStore {
-  /** Throws StoreConflict('token') when the secret hash is already used. */
-  insertUserInvitation(invitation: NewUserInvitation): Promise<UserInvitationRecord>;
+  /**
+   * Throws StoreConflict('token') when the secret hash is already used. The `messages` (the e-mail
+   * carrying the secret) go to the outbox in the same transaction.
+   */
+  insertUserInvitation(invitation: NewUserInvitation, messages?: readonly NewOutboxMessage[]): Promise<UserInvitationRecord>;
   getUserInvitation(id: bigint): Promise<UserInvitationRecord | null>;
   findUserInvitationBySecret(secretHash: string): Promise<UserInvitationRecord | null>;
   /** Invitations to the customer that were not accepted (expired ones included), ordered by id. */
@@ -157,7 +163,8 @@ export interface UserInvitationStore {
 }
 
 export interface ClientLinkStore {
-  insertClientLink(link: NewClientLink): Promise<ClientLinkRecord>;
+  /** The `messages` (the link request's notices) go to the outbox in the same transaction. */
+  insertClientLink(link: NewClientLink, messages?: readonly NewOutboxMessage[]): Promise<ClientLinkRecord>;
   /** Links where one of these customers is the manager, in the given statuses, ordered by id. */
   listClientLinksByManager(managingCustomerIds: readonly bigint[], statuses: readonly string[]): Promise<ClientLinkRecord[]>;
   /** Every link of the type to one of these client accounts (AccountLink) or customers (CustomerLink), ordered by id. */

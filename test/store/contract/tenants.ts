@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { NewTenant } from '../../../src/store/records.js';
 import { StoreConflict } from '../../../src/store/store.js';
-import { account, customer, newAccount, newCustomer, newUser, uniq, user, type Ctx } from './fixtures.js';
+import { account, BIG, customer, newAccount, newCustomer, newUser, uniq, user, type Ctx } from './fixtures.js';
 
 function tenant(over: Partial<NewTenant> = {}): NewTenant {
   const { customerId: _c, ...u } = newUser(0n, { userName: uniq('tenant.Ünïcode.') });
@@ -85,6 +85,44 @@ export function tenantTests(ctx: Ctx): void {
       assert.equal(new Set(values).size, 1);
       assert.equal(await ctx.store.getMeta(key), values[0]);
       assert.equal(await ctx.store.claimMeta(key, 'later'), values[0]);
+    });
+
+    it('insertUserInvitation with its e-mail: both written, or (a taken secret) neither', async () => {
+      const c = await customer(ctx);
+      const to = uniq('invitee.Ü.') + '@example.test';
+      const invitation = {
+        customerId: c.id, firstName: 'Zoë', lastName: 'Ünïcode', email: to, roleId: 41, accountIds: null, lcid: 'EnglishUS' as const,
+        expirationDate: new Date(Date.now() + 86_400_000), secretHash: uniq('secret-'), createdByUserId: BIG,
+      };
+      const message = { to, subject: 'Invitation', body: 'the link', createdTime: new Date() };
+      await ctx.store.insertUserInvitation(invitation, [message]);
+      assert.equal((await ctx.store.listOutboxMessages({ to, limit: 10 })).length, 1);
+      await assert.rejects(ctx.store.insertUserInvitation(invitation, [{ ...message, body: 'second' }]),
+        (err: unknown) => err instanceof StoreConflict && err.what === 'token');
+      assert.deepEqual((await ctx.store.listOutboxMessages({ to, limit: 10 })).map((m) => m.body), ['the link'], 'no e-mail of the refused invitation');
+    });
+
+    it('insertClientLink with its notices: the link and every notice in one write', async () => {
+      const manager = await customer(ctx);
+      const client = await account(ctx, (await customer(ctx)).id);
+      const to = uniq('client.') + '@example.test';
+      const link = await ctx.store.insertClientLink({
+        type: 'AccountLink', clientEntityId: client.id, managingCustomerId: manager.id, status: 'LinkPending', name: 'Link Ü', note: null,
+        isBillToClient: false, startDate: new Date(), inviterEmail: null, inviterName: null, inviterPhone: null, customerLinkPermission: null,
+        suppressNotification: false, lastModifiedByUserId: BIG, createdTime: new Date(),
+      }, [{ to, subject: 'a', body: 'one', createdTime: new Date() }, { to, subject: 'b', body: 'two', createdTime: new Date() }]);
+      assert.deepEqual(await ctx.store.getClientLink(link.id), link);
+      assert.deepEqual((await ctx.store.listOutboxMessages({ to, limit: 10 })).map((m) => m.body).sort(), ['one', 'two']);
+    });
+
+    it('insertAccount with prepaidAt: the account and its prepay mark together; a refused account marks nothing', async () => {
+      const c = await customer(ctx);
+      const prepaid = await ctx.store.insertAccount(newAccount(c.id), { prepaidAt: new Date() });
+      assert.equal(await ctx.store.isPrepayAccount(prepaid.id), true);
+      const plain = await ctx.store.insertAccount(newAccount(c.id));
+      assert.equal(await ctx.store.isPrepayAccount(plain.id), false);
+      await assert.rejects(ctx.store.insertAccount(newAccount(c.id, { name: prepaid.name }), { prepaidAt: new Date() }),
+        (err: unknown) => err instanceof StoreConflict && err.what === 'account_name');
     });
   });
 }

@@ -7,6 +7,7 @@ import { registerApp } from './app.js';
 import { outbox } from './outbox.js';
 import { createCustomer } from './customer.js';
 import { accountManager } from './user.js';
+import { userPassword } from './user-password.js';
 import { definePilot, listPilots, loadPilots, switchPilot } from './pilot-features.js';
 import { notify } from './notify.js';
 import { DEFAULT_DATA_DIR } from './store-options.js';
@@ -48,6 +49,7 @@ storeOptions(program.command('serve').description('start the server'))
   .option('--access-token-lifetime <seconds>', 'lifetime of OAuth access tokens the server issues (default 3600)', atLeastOne)
   .option('--public-url <url>', 'base URL of links in sent messages (or ADCENTER_PUBLIC_URL; default: the request\'s origin)', process.env.ADCENTER_PUBLIC_URL)
   .option('--trust-proxy', 'believe X-Forwarded-Proto/-For/-Host (only behind a proxy that sets them)')
+  .option('--no-signin-limit', 'switch off the web sign-in lockout (for test suites; never in production)')
   .option('--request-timeout <seconds>', 'time to receive a whole request, headers and body (default 30)', seconds)
   .option('--idle-timeout <seconds>', 'time a connection with a request open may stay silent (default 60)', seconds)
   .option('--keep-alive-timeout <seconds>', 'time an idle keep-alive connection is kept open (default 72)', seconds)
@@ -92,6 +94,11 @@ storeOptions(user.command('account-manager').description('designate an internal 
   .argument('<email>', 'the user name')
   .option('--revoke', 'remove the designation')
   .action(async (email: string, opts) => accountManager(email, opts));
+storeOptions(user.command('password').description('set a user\'s password (a new random one is printed once); ends their web sessions'))
+  .argument('<email>', 'the user name')
+  .option('--password <password>', 'the new password (visible in the process list: prefer --password-stdin)')
+  .option('--password-stdin', 'read the new password from the first line of stdin')
+  .action(async (email: string, opts) => userPassword(email, opts));
 const pilots = program.command('pilot-features').description('pilot flags per customer and account (GetCustomerPilotFeatures, GetAccountPilotFeatures)');
 storeOptions(pilots.command('list').description('the pilot catalogue, or the flags on for one customer or account'))
   .option('--customer <id>', 'the flags GetCustomerPilotFeatures returns for this customer')

@@ -4,8 +4,8 @@ import { buildServer, DEFAULT_BODY_LIMIT } from './server.js';
 import { serializeRequest } from '../http/log-serializers.js';
 import type { Environment } from '../contract/environment.js';
 import { bindEnvironment, openConfiguredStore, type StoreOptions } from './store-options.js';
-import { ensureDemoTenant } from './demo-tenant.js';
 import { openCallWindow } from './call-limits.js';
+import { ensureDemoTenant, showDemoTenantIfStartFails } from './demo-tenant.js';
 
 export interface ServeOptions extends StoreOptions {
   port: number;
@@ -35,6 +35,8 @@ export interface ServeOptions extends StoreOptions {
   rateLimit?: string | undefined;
   /** Redis URL sharing the call-rate window between instances. */
   redis?: string | undefined;
+  /** false with --no-signin-limit: no web sign-in lockout (tests). */
+  signinLimit?: boolean | undefined;
 }
 
 /** An http(s) URL without a trailing slash, or an error naming the option. */
@@ -51,6 +53,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   const store = await openConfiguredStore(options);
   const environment = await bindEnvironment(store, options.environment);
   const created = await ensureDemoTenant(store, environment);
+  const shown = showDemoTenantIfStartFails(created);
   const logger = pino({
     level: options.logLevel,
     // Credentials never reach the log, whatever a future serializer includes.
@@ -59,7 +62,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     serializers: { req: serializeRequest },
   });
   const callWindow = await openCallWindow(store, options, (err) => logger.warn({ err: err.message }, 'Redis call-rate window unavailable; call let through'));
-  const app = await buildServer({ store, environment, adminToken: options.adminToken || undefined, requestLogSize: options.requestLogSize, callWindow, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, accessTokenLifetimeSeconds: options.accessTokenLifetime ?? DEFAULT_ACCESS_TOKEN_SECONDS, publicUrl, trustProxy: options.trustProxy ?? false, logger,
+  const app = await buildServer({ store, environment, adminToken: options.adminToken || undefined, requestLogSize: options.requestLogSize, callWindow, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, accessTokenLifetimeSeconds: options.accessTokenLifetime ?? DEFAULT_ACCESS_TOKEN_SECONDS, publicUrl, trustProxy: options.trustProxy ?? false, logger, noSignInLimit: options.signinLimit === false,
     connectionLimits: {
       requestTimeoutMs: milliseconds(options.requestTimeout),
       idleTimeoutMs: milliseconds(options.idleTimeout),
@@ -76,6 +79,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     ...(created ?? []),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+  shown();
   const stop = async (): Promise<void> => {
     await app.close();
     await store.close();

@@ -41,6 +41,8 @@ export interface ServerOptions {
   callWindow?: CallWindow | undefined;
   /** More /_adcenter routes (registered behind the same gate). */
   adminRoutes?: readonly AdminRoutes[];
+  /** Switch the web sign-in lockout off (`serve --no-signin-limit`, for tests). */
+  noSignInLimit?: boolean;
   /** A pino logger; none means no logging (tests). */
   logger?: FastifyBaseLogger;
 }
@@ -88,6 +90,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(webApplication, {
     store: options.store, environment: options.environment, publicUrl: options.publicUrl,
     requestLog, requestLogOpen: adminMode(options.environment, options.adminToken) === 'open',
+    noSignInLimit: options.noSignInLimit ?? false,
   });
 
   // A browser asking for the landing page gets the web application; API clients keep the JSON.

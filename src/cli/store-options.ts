@@ -37,9 +37,13 @@ export async function bindEnvironment(store: Store, wanted: Environment | undefi
     }
     return current;
   }
-  const environment = wanted ?? 'sandbox';
-  await store.setMeta('environment', environment);
-  return environment;
+  // Claimed, not overwritten: of instances starting together on a new store the first one binds it.
+  const bound = await store.claimMeta('environment', wanted ?? 'sandbox');
+  if (bound !== 'sandbox' && bound !== 'production') throw new Error(`This store's environment ${bound} is unknown.`);
+  if (wanted && wanted !== bound) {
+    throw new Error(`This store holds ${bound} data; it cannot be served as ${wanted}. Use another --data folder or database for ${wanted}.`);
+  }
+  return bound;
 }
 
 /** Runs a one-shot command against the configured store, bound to its environment, then closes it. */

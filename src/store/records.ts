@@ -219,6 +219,32 @@ export interface CustomerSignupRecord {
   link: ClientLinkRecord;
 }
 
+/**
+ * A new tenant: a customer with its first user (holding `roleId` on it), a payment method and an
+ * account billed to the customer through that payment method, whose primary user (and last
+ * modifier) is the new user. Written together or not at all (TenantStore.createTenant).
+ */
+export interface NewTenant {
+  customer: NewCustomer;
+  user: Omit<NewUser, 'customerId'>;
+  roleId: number;
+  paymentMethodType: EnumValue<'PaymentMethodType'>;
+  account: Omit<NewAccount, 'customerId' | 'paymentMethodId' | 'billToCustomerId' | 'primaryUserId' | 'lastModifiedByUserId'>;
+  /** A developer token of the new user (its hash and hint), issued in the same transaction. */
+  developerToken?: Omit<NewDeveloperToken, 'userId'>;
+  /**
+   * A meta key the tenant claims (the demo tenant's): inserted if absent, its value the new user's
+   * id. When another transaction holds or held it, nothing is written.
+   */
+  claimMetaKey?: string;
+}
+export interface TenantRecord {
+  customer: CustomerRecord;
+  user: UserRecord;
+  paymentMethod: PaymentMethodRecord;
+  account: AccountRecord;
+}
+
 export interface DeveloperTokenRecord {
   id: bigint;
   userId: bigint;
@@ -323,6 +349,17 @@ export interface WebSessionRecord {
   revokedTime: Date | null;
 }
 export type NewWebSession = Omit<WebSessionRecord, 'createdTime' | 'revokedTime'>;
+
+/** A "forgot password" link: used once, before it expires. */
+export interface PasswordResetRecord {
+  /** SHA-256 of the random token the e-mailed link carries. */
+  tokenHash: string;
+  userId: bigint;
+  createdTime: Date;
+  expiresAt: Date;
+  usedTime: Date | null;
+}
+export type NewPasswordReset = Omit<PasswordResetRecord, 'usedTime'>;
 
 /** How FindAccounts and SearchAccounts ask for accounts; every condition is AND-ed. */
 export interface AccountQuery {

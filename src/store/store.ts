@@ -5,11 +5,11 @@
 // per area, which the SQL store implements one part each (sql/areas).
 import type {
   AccessTokenRecord, AccountChanges, AccountQuery, AccountRecord, AuthorizationCodeRecord, ClientLinkChanges, ClientLinkRecord,
-  CustomerChanges, CustomerExternalIdRecord, CustomerRecord, CustomerSignupRecord, DeveloperTokenRecord, NewAccessToken, NewAccount,
+  CustomerChanges, CustomerExternalIdRecord, NewTenant, TenantRecord, CustomerRecord, CustomerSignupRecord, DeveloperTokenRecord, NewAccessToken, NewAccount,
   NewAuthorizationCode, NewClientLink, NewCustomer, NewCustomerSignup,
   NewDeveloperToken, NewOAuthClient, NewOutboxMessage, NewRefreshToken, NewUser, NewUserInvitation, OAuthClientRecord,
   OutboxMessageRecord, PaymentMethodRecord, RefreshTokenRecord, RoleGrant, RoleKey, UserChanges, UserInvitationRecord,
-  UserRecord, UserRoleRecord, NewWebSession, WebSessionRecord,
+  UserRecord, UserRoleRecord, NewWebSession, WebSessionRecord, NewPasswordReset, PasswordResetRecord,
 } from './records.js';
 import type { EnumValue } from './enums.js';
 import type { PilotFeatureRecord, PilotGrantRecord, PilotLevel } from './pilot-records.js';
@@ -31,6 +31,11 @@ export class StoreConflict extends Error {
 export interface MetaStore {
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
+  /**
+   * Sets the key only if it has no value yet (one statement, so of instances racing exactly one
+   * wins); returns the value stored afterwards — `value` for the winner, the earlier one otherwise.
+   */
+  claimMeta(key: string, value: string): Promise<string>;
 }
 
 /** Customers and their payment methods. */
@@ -65,8 +70,11 @@ export interface CustomerStore {
 }
 
 export interface AccountStore {
-  /** Throws StoreConflict('account_name' | 'account_number'). */
-  insertAccount(account: NewAccount): Promise<AccountRecord>;
+  /**
+   * Throws StoreConflict('account_name' | 'account_number'). With `prepaidAt` the account is
+   * marked prepaid in the same transaction (AddPrepayAccount).
+   */
+  insertAccount(account: NewAccount, options?: { prepaidAt?: Date }): Promise<AccountRecord>;
   getAccount(id: bigint): Promise<AccountRecord | null>;
   getAccounts(ids: readonly bigint[]): Promise<AccountRecord[]>;
   queryAccounts(query: AccountQuery): Promise<AccountRecord[]>;
@@ -136,8 +144,11 @@ export interface UserStore {
 }
 
 export interface UserInvitationStore {
-  /** Throws StoreConflict('token') when the secret hash is already used. */
-  insertUserInvitation(invitation: NewUserInvitation): Promise<UserInvitationRecord>;
+  /**
+   * Throws StoreConflict('token') when the secret hash is already used. The `messages` (the e-mail
+   * carrying the secret) go to the outbox in the same transaction.
+   */
+  insertUserInvitation(invitation: NewUserInvitation, messages?: readonly NewOutboxMessage[]): Promise<UserInvitationRecord>;
   getUserInvitation(id: bigint): Promise<UserInvitationRecord | null>;
   findUserInvitationBySecret(secretHash: string): Promise<UserInvitationRecord | null>;
   /** Invitations to the customer that were not accepted (expired ones included), ordered by id. */
@@ -152,7 +163,8 @@ export interface UserInvitationStore {
 }
 
 export interface ClientLinkStore {
-  insertClientLink(link: NewClientLink): Promise<ClientLinkRecord>;
+  /** The `messages` (the link request's notices) go to the outbox in the same transaction. */
+  insertClientLink(link: NewClientLink, messages?: readonly NewOutboxMessage[]): Promise<ClientLinkRecord>;
   /** Links where one of these customers is the manager, in the given statuses, ordered by id. */
   listClientLinksByManager(managingCustomerIds: readonly bigint[], statuses: readonly string[]): Promise<ClientLinkRecord[]>;
   /** Every link of the type to one of these client accounts (AccountLink) or customers (CustomerLink), ordered by id. */
@@ -171,6 +183,17 @@ export interface CustomerSignupStore {
    * transaction. Throws StoreConflict('customer_number' | 'account_number') (nothing written).
    */
   signupCustomer(signup: NewCustomerSignup): Promise<CustomerSignupRecord>;
+}
+
+/** A customer with its first user, payment method and account: the web sign-up, `customer create`, the demo tenant. */
+export interface TenantStore {
+  /**
+   * Writes the customer, the user, their role, the payment method, the account (and the developer
+   * token and meta claim when asked) in one transaction. Throws StoreConflict('user_name' |
+   * 'customer_number' | 'account_number') with nothing written; returns null (nothing written)
+   * only when `claimMetaKey` was claimed already.
+   */
+  createTenant(tenant: NewTenant): Promise<TenantRecord | null>;
 }
 
 /** Developer tokens and access tokens (both kept as hashes). */
@@ -241,6 +264,25 @@ export interface WebSessionStore {
   replacePasswordHash(userId: bigint, expectedHash: string, newHash: string): Promise<boolean>;
 }
 
+/** Passwords set by the operator (`adcenter user password`) and "forgot password" links. */
+export interface PasswordStore {
+  /**
+   * In one transaction: sets the user's password hash, ends their web sessions and voids their
+   * unused reset links. False (nothing changed) when there is no such user.
+   */
+  setPassword(userId: bigint, passwordHash: string, at: Date): Promise<boolean>;
+  /** Throws StoreConflict('token') when the hash is already used. */
+  insertPasswordReset(reset: NewPasswordReset): Promise<PasswordResetRecord>;
+  /** The reset if it is live at `at` (unused, unexpired), else null. */
+  findLivePasswordReset(tokenHash: string, at: Date): Promise<PasswordResetRecord | null>;
+  /**
+   * In one transaction, if the reset is live at `at`: marks it used, sets its user's password hash,
+   * ends their web sessions and voids their other reset links. Returns the user's id, or null
+   * (nothing changed) — so a link works once even when posted twice at the same moment.
+   */
+  resetPassword(tokenHash: string, at: Date, passwordHash: string): Promise<bigint | null>;
+}
+
 /** The operator's pilot-feature catalogue and the per-customer / per-account switches. */
 export interface PilotFeatureStore {
   /** Adds or replaces the catalogue entry with that id. */
@@ -276,7 +318,7 @@ export interface PrepayAccountStore {
 
 export interface Store
   extends MetaStore, CustomerStore, AccountStore, UserStore, UserInvitationStore, ClientLinkStore, TokenStore,
-  OutboxStore, OAuthStore, CustomerSignupStore, PilotFeatureStore, NotificationStore, PrepayAccountStore, WebSessionStore {
+  OutboxStore, OAuthStore, CustomerSignupStore, TenantStore, PilotFeatureStore, NotificationStore, PrepayAccountStore, WebSessionStore, PasswordStore {
   readonly backend: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

@@ -11,6 +11,7 @@ import { registerApplications } from './pages/applications.js';
 import { registerAuthorize } from './pages/authorize.js';
 import { registerDeveloper } from './pages/developer.js';
 import { registerInvitation } from './pages/invitation.js';
+import { registerPasswordReset } from './pages/password-reset.js';
 import { registerSignIn } from './pages/signin.js';
 import { registerSignUp } from './pages/signup.js';
 import { registerRequests } from './pages/requests.js';
@@ -31,6 +32,8 @@ export interface WebOptions {
   /** The request log page (/requests); see pages/requests.ts for who sees what. */
   requestLog?: RequestLog | undefined;
   requestLogOpen?: boolean | undefined;
+  /** No sign-in throttling at all (`serve --no-signin-limit`, for tests). */
+  noSignInLimit?: boolean | undefined;
 }
 
 /** Register with `app.register(webApplication, options)`. */
@@ -38,12 +41,14 @@ export async function webApplication(app: FastifyInstance, options: WebOptions):
   const cookieSecurity = new CookieSecurity(options.publicUrl);
   const sessions = options.sessions ?? await Sessions.forStore(options.store, { security: cookieSecurity });
   const deps: WebDeps = {
-    store: options.store, environment: options.environment, sessions, cookieSecurity, limiter: options.limiter ?? new SignInLimiter(),
+    store: options.store, environment: options.environment, sessions, cookieSecurity, limiter: options.limiter ?? (options.noSignInLimit ? SignInLimiter.unlimited() : new SignInLimiter()),
     requestLog: options.requestLog, requestLogOpen: options.requestLogOpen,
+    publicUrl: options.publicUrl,
   };
   loadViewerPerRequest(app, deps.store, deps.sessions);
   registerSignIn(app, deps);
   registerSignUp(app, deps);
+  registerPasswordReset(app, deps);
   registerAccounts(app, deps);
   registerDeveloper(app, deps);
   registerApplications(app, deps);

@@ -23,6 +23,8 @@ export interface WebDeps {
   readonly requestLog?: RequestLog | undefined;
   /** Whether /requests shows every call to anyone (the /_adcenter API is open) or the viewer's own. */
   readonly requestLogOpen?: boolean | undefined;
+  /** Base URL of links the application sends (--public-url); default: the request's origin. */
+  readonly publicUrl?: string | undefined;
 }
 
 export function layoutFor(viewer: Viewer | null): Omit<PageOptions, 'title'> {

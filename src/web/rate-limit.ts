@@ -72,6 +72,12 @@ export class SignInLimiter {
     this.byAddress = new FailureCounter(limits.perAddress, 10_000, now);
   }
 
+  /** No limit at all (`serve --no-signin-limit`, for test suites that sign in many times). */
+  static unlimited(): SignInLimiter {
+    const never = { maxFailures: Number.POSITIVE_INFINITY, windowMs: 1 };
+    return new SignInLimiter({ perUserName: never, perAddress: never });
+  }
+
   /** Seconds to wait before this name may be tried from this address; 0 = go ahead. */
   retryAfterSeconds(userName: string, address: string): number {
     return Math.max(this.byName.retryAfterSeconds(nameKey(userName)), this.byAddress.retryAfterSeconds(address));

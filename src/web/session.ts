@@ -23,11 +23,8 @@ export interface Session {
 
 /** The store's signing key, created on first use. */
 export async function signingKey(store: Store): Promise<Buffer> {
-  let hex = await store.getMeta(KEY_META);
-  if (!hex) {
-    await store.setMeta(KEY_META, randomBytes(32).toString('hex'));
-    hex = (await store.getMeta(KEY_META))!;
-  }
+  // Claimed, not overwritten: instances starting together on one new store must agree on the key.
+  const hex = await store.getMeta(KEY_META) || await store.claimMeta(KEY_META, randomBytes(32).toString('hex'));
   return Buffer.from(hex, 'hex');
 }
 

@@ -13,6 +13,7 @@ import { oauthTests } from './contract/oauth.js';
 import { outboxTests } from './contract/outbox.js';
 import { pilotAndNotificationTests } from './contract/pilots-notifications.js';
 import { userAndTokenTests } from './contract/users-tokens.js';
+import { tenantTests } from './contract/tenants.js';
 
 export function runStoreContract(name: string, open: () => Promise<Store>): void {
   describe(`Store contract: ${name}`, () => {
@@ -34,6 +35,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
     oauthTests(ctx);
     clientLinkTests(ctx);
     pilotAndNotificationTests(ctx);
+    tenantTests(ctx);
 
     describe('hostile input', () => {
       it('round-trips SQL-looking strings as plain data', async () => {

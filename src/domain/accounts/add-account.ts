@@ -11,7 +11,12 @@ import {
   accountName, checkPaymentMethod, checkPrimaryUser, DEFAULT_AUTO_TAG, DEFAULT_TIME_ZONE, taxInformation,
 } from './account-rules.js';
 
-export const addAccount: Handler<'AddAccount'> = async (ctx, { Account: account }) => {
+export const addAccount: Handler<'AddAccount'> = (ctx, request) => addAccountWith(ctx, request, { prepaid: false });
+
+/** AddAccount, or (prepaid) AddPrepayAccount's: the account and its prepay mark are one store write. */
+export async function addAccountWith(
+  ctx: Parameters<Handler<'AddAccount'>>[0], { Account: account }: Parameters<Handler<'AddAccount'>>[1], options: { prepaid: boolean },
+): ReturnType<Handler<'AddAccount'>> {
   if (!account) throw new ApiError('NullParameter', 'Account is required.');
   const customerId = account.ParentCustomerId;
   if (customerId === undefined || customerId <= 0n) throw new ApiError('NullParameter', 'Account.ParentCustomerId is required.');
@@ -43,7 +48,9 @@ export const addAccount: Handler<'AddAccount'> = async (ctx, { Account: account 
     taxInformation: taxInformation(account), lastModifiedByUserId: ctx.user.id,
   };
   try {
-    const created = await retryOnNumber('account_number', () => ctx.store.insertAccount({ ...base, number: newAccountNumber() }));
+    const created = await retryOnNumber('account_number', () => ctx.store.insertAccount(
+      { ...base, number: newAccountNumber() }, options.prepaid ? { prepaidAt: ctx.now() } : {},
+    ));
     return { AccountId: created.id, AccountNumber: created.number, CreateTime: created.createdTime };
   } catch (err) {
     if (err instanceof StoreConflict && err.what === 'account_name') {
@@ -51,4 +58,4 @@ export const addAccount: Handler<'AddAccount'> = async (ctx, { Account: account 
     }
     throw err;
   }
-};
+}

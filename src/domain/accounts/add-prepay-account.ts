@@ -4,7 +4,7 @@
 import type { Handler } from '../context.js';
 import { validateBusinessAddress } from '../addresses/validate-address-business.js';
 import { canAddAccounts } from '../roles.js';
-import { addAccount } from './add-account.js';
+import { addAccountWith } from './add-account.js';
 
 export const addPrepayAccount: Handler<'AddPrepayAccount'> = async (ctx, request) => {
   const account = request.Account;
@@ -15,7 +15,5 @@ export const addPrepayAccount: Handler<'AddPrepayAccount'> = async (ctx, request
     && await ctx.store.getCustomer(customerId) && canAddAccounts((await ctx.access()).directCustomerRole(customerId))) {
     validateBusinessAddress(account.BusinessAddress, 'Account.BusinessAddress');
   }
-  const created = await addAccount(ctx, { Account: account ?? null });
-  await ctx.store.markPrepayAccount(created.AccountId!, ctx.now());
-  return created;
+  return addAccountWith(ctx, { Account: account ?? null }, { prepaid: true });
 };

@@ -2,7 +2,7 @@
 // another customer or account." Each link is checked and written on its own (partial success);
 // the service sets it to LinkPending at once.
 import type { Entity } from '../../contract/values.js';
-import type { ClientLinkRecord, CustomerRecord, NewClientLink } from '../../store/records.js';
+import type { NewClientLink } from '../../store/records.js';
 import type { Context, Handler } from '../context.js';
 import { ApiError } from '../../contract/api-error.js';
 import { runBatch } from './batch.js';
@@ -34,15 +34,16 @@ async function addOne(ctx: Context, input: Entity<'ClientLink'>): Promise<void> 
   const client = await clientEntity(ctx.store, type, input);
   const fields = linkFields(input, type, client);
   await checkClient(ctx, type, client, manager.id);
-  const link = await ctx.store.insertClientLink({
+  // The notices are written with the link, in one transaction.
+  const notices = fields.suppressNotification ? [] : await linkRequestMessage(ctx, fields, client, manager);
+  await ctx.store.insertClientLink({
     ...fields, type, clientEntityId: clientEntityId(client), managingCustomerId: manager.id, status: 'LinkPending',
     startDate: input.StartDate ?? ctx.now(), // "If not specified, … set to the current date and time."
     inviterEmail: input.InviterEmail || ctx.user.contactInfo?.email || null,
     inviterName: input.InviterName || manager.name,
     inviterPhone: input.InviterPhone || ctx.user.contactInfo?.phone1 || null,
     lastModifiedByUserId: ctx.user.id, createdTime: ctx.now(),
-  });
-  if (!link.suppressNotification) await notify(ctx, link, client, manager);
+  }, notices);
 }
 
 type LinkFields = Pick<NewClientLink, 'name' | 'note' | 'isBillToClient' | 'customerLinkPermission' | 'suppressNotification'>;
@@ -104,7 +105,3 @@ async function checkClient(ctx: Context, type: LinkType, client: ClientEntity, m
   }
 }
 
-/** "Since the default value is false, the client will receive an email notification." */
-async function notify(ctx: Context, link: ClientLinkRecord, client: ClientEntity, manager: CustomerRecord): Promise<void> {
-  for (const message of await linkRequestMessage(ctx, link, client, manager)) await ctx.store.insertOutboxMessage(message);
-}

@@ -17,7 +17,7 @@ async function recipients(ctx: Context, client: ClientEntity): Promise<string[]>
 }
 
 export async function linkRequestMessage(
-  ctx: Context, link: ClientLinkRecord, client: ClientEntity, manager: CustomerRecord,
+  ctx: Context, link: Pick<ClientLinkRecord, 'note'>, client: ClientEntity, manager: CustomerRecord,
 ): Promise<NewOutboxMessage[]> {
   const what = client.kind === 'account'
     ? `the advertiser account "${client.account.name}" (${client.account.number})`

@@ -59,10 +59,9 @@ export const signupCustomer: Handler<'SignupCustomer'> = async (ctx, request) =>
   }));
   if (invitee) {
     const secret = newInvitationSecret();
-    const invitation = await ctx.store.insertUserInvitation({
-      ...invitee, customerId: created.customer.id, secretHash: hashSecret(secret), createdByUserId: ctx.user.id,
-    });
-    await ctx.store.insertOutboxMessage(await invitationMessage(ctx, invitation, secret));
+    // After the tenant (the message names the new customer's id), with its e-mail in one transaction.
+    const invitation = { ...invitee, customerId: created.customer.id, secretHash: hashSecret(secret), createdByUserId: ctx.user.id };
+    await ctx.store.insertUserInvitation(invitation, [await invitationMessage(ctx, invitation, secret)]);
   }
   return {
     CustomerId: created.customer.id, CustomerNumber: created.customer.number,

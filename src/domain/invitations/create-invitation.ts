@@ -1,8 +1,10 @@
 // Creating a user invitation (SendUserInvitation): who may invite whom, the invitation's fields
-// (reference §2.9) and its acceptance secret.
+// (reference §2.9) and its acceptance secret, written with the e-mail that carries the secret in
+// one store transaction (an invitation nobody was sent cannot be left behind).
 import type { Entity } from '../../contract/values.js';
-import type { UserInvitationRecord } from '../../store/records.js';
+import type { NewUserInvitation, UserInvitationRecord } from '../../store/records.js';
 import { hashSecret, newInvitationSecret } from '../credentials.js';
+import { invitationMessage } from './invitation-message.js';
 import type { Context } from '../context.js';
 import { ApiError } from '../../contract/api-error.js';
 import { isAboveStandard, isCustomerLevelRole, KNOWN_ROLES, Role } from '../roles.js';
@@ -45,7 +47,7 @@ export async function createInvitation(ctx: Context, input: Entity<'UserInvitati
   const address = email(input.Email, 'UserInvitation.Email');
   const accountIds = await accountsOfCustomer(ctx.store, customerId, input.AccountIds, 'UserInvitation.AccountIds');
   const secret = newInvitationSecret();
-  const invitation = await ctx.store.insertUserInvitation({
+  const fresh: NewUserInvitation = {
     customerId, firstName, lastName, email: address, roleId,
     // A customer-level role cannot be restricted: "the operation will not fail and the user will be
     // granted access for all accounts within the specified customer".
@@ -54,6 +56,7 @@ export async function createInvitation(ctx: Context, input: Entity<'UserInvitati
     expirationDate: new Date(ctx.now().getTime() + INVITATION_LIFETIME_MS),
     secretHash: hashSecret(secret),
     createdByUserId: ctx.user.id,
-  });
+  };
+  const invitation = await ctx.store.insertUserInvitation(fresh, [await invitationMessage(ctx, fresh, secret)]);
   return { invitation, secret };
 }

@@ -1,6 +1,6 @@
 // The e-mail SendUserInvitation "sends": there is no mail server, so it goes to the store's outbox
 // (`adcenter outbox` prints it). It carries the only copy of the acceptance secret, in the link.
-import type { NewOutboxMessage, UserInvitationRecord } from '../../store/records.js';
+import type { NewOutboxMessage, NewUserInvitation } from '../../store/records.js';
 import type { Context } from '../context.js';
 import { roleName } from '../roles.js';
 
@@ -12,7 +12,7 @@ export function acceptanceLink(publicUrl: string | undefined, secret: string): s
   return `${publicUrl ?? FALLBACK_PUBLIC_URL}${ACCEPT_PATH}?token=${encodeURIComponent(secret)}`;
 }
 
-export async function invitationMessage(ctx: Context, invitation: UserInvitationRecord, secret: string): Promise<NewOutboxMessage> {
+export async function invitationMessage(ctx: Context, invitation: Omit<NewUserInvitation, 'secretHash' | 'createdByUserId'>, secret: string): Promise<NewOutboxMessage> {
   const customer = await ctx.store.getCustomer(invitation.customerId);
   const inviter = [ctx.user.firstName, ctx.user.lastName].filter(Boolean).join(' ') || ctx.user.userName;
   const scope = invitation.accountIds === null ? 'all of its accounts' : `account(s) ${invitation.accountIds.join(', ')}`;

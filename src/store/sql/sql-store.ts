@@ -2,7 +2,7 @@
 // every part, so they share every statement's meaning; only placeholders, list parameters and a
 // few functions differ (Dialect). Each method is one statement, hence atomic without an explicit
 // transaction — except the few that change several rows together (deleteUser, updateUserRoles,
-// acceptUserInvitation, refresh-token rotation, revocations): those hand the driver a fixed list
+// acceptUserInvitation, createTenant, signupCustomer, refresh-token rotation, revocations): those hand the driver a fixed list
 // of statements to run as one transaction, with no await of the domain in between.
 import type { Store } from '../store.js';
 import { accountPart } from './areas/accounts.js';
@@ -16,6 +16,8 @@ import { pilotFeaturePart } from './areas/pilot-features.js';
 import { prepayAccountPart } from './areas/prepay-accounts.js';
 import { oauthPart } from './areas/oauth.js';
 import { outboxPart } from './areas/outbox.js';
+import { passwordPart } from './areas/passwords.js';
+import { tenantPart } from './areas/tenants.js';
 import { tokenPart } from './areas/tokens.js';
 import { userPart } from './areas/users.js';
 import { webSessionPart } from './areas/web-sessions.js';
@@ -38,9 +40,11 @@ export function sqlStore(backend: Store['backend'], driver: SqlDriver, dialect: 
     ...oauthPart(sql),
     ...outboxPart(sql),
     ...customerSignupPart(sql),
+    ...tenantPart(sql),
     ...pilotFeaturePart(sql),
     ...notificationPart(sql),
     ...prepayAccountPart(sql),
     ...webSessionPart(sql),
+    ...passwordPart(sql),
   };
 }

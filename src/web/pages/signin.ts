@@ -79,5 +79,6 @@ ${state.signedInAs ? html`<p class="note" id="signed-in-as">You are signed in as
   <input id="password" name="password" type="password" autocomplete="current-password" required>
   <div><button type="submit">Sign in</button></div>
 </form>
+<p class="note"><a href="/forgot-password">Forgot your password?</a></p>
 <p class="note">No account yet? <a href="/signup">Sign up</a> to create a customer with its first account.</p>`);
 }

@@ -2,7 +2,7 @@
 // query, and compare-and-set updates.
 import type { AccountStore } from '../../store.js';
 import { created, type Sql } from '../sql.js';
-import { int, strOrNull } from '../values.js';
+import { big, int, ms, strOrNull } from '../values.js';
 import { buildAccountQuery } from './account-query.js';
 import { accountChangeColumns, accountFromRow, accountInsertColumns, decodeStringList, encodeStringList } from './account-rows.js';
 
@@ -13,8 +13,21 @@ export function accountPart(sql: Sql): AccountStore {
   }
 
   return {
-    async insertAccount(account) {
-      return accountFromRow(await sql.insert('accounts', [...accountInsertColumns(account), ...created(Date.now())]));
+    async insertAccount(account, options = {}) {
+      const insert = sql.insertStatement('accounts', [...accountInsertColumns(account), ...created(Date.now())]);
+      const prepaid = options.prepaidAt;
+      // AddPrepayAccount: the account and its prepay mark in one transaction.
+      if (prepaid === undefined) return accountFromRow(await sql.insert('accounts', [...accountInsertColumns(account), ...created(Date.now())]));
+      const rows = await sql.transaction([insert, (previous) => {
+        const p = sql.params();
+        return {
+          sql: `INSERT INTO prepay_accounts (account_id, created_time) VALUES (${p.add(big(previous[0]![0]!, 'id'))}, ${p.add(ms(prepaid))})`,
+          params: p.values,
+        };
+      }]);
+      const row = rows?.[0]?.[0];
+      if (row === undefined) throw new Error('store: insert into accounts returned no row');
+      return accountFromRow(row);
     },
 
     async getAccount(id) {

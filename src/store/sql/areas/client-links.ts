@@ -2,6 +2,7 @@
 // every request is a row, and the newest row per (type, client entity, manager) is the link's
 // current state (SearchClientLinks' "most recent link for each unique combination").
 import type { ClientLinkRecord, NewClientLink } from '../../records.js';
+import { insertOutboxStatement } from './outbox.js';
 import type { ClientLinkStore } from '../../store.js';
 import type { Row, Statement } from '../driver.js';
 import { fold, type Columns, type Sql } from '../sql.js';
@@ -50,10 +51,13 @@ export function clientLinkFromRow(r: Row): ClientLinkRecord {
 
 export function clientLinkPart(sql: Sql): ClientLinkStore {
   return {
-    async insertClientLink(link) {
-      const { sql: text, params } = insertClientLinkStatement(sql, link);
-      const row = await sql.one(text, params);
-      if (row === null) throw new Error('store: insert into client_links returned no row');
+    async insertClientLink(link, messages = []) {
+      // With its notices: one transaction, so a link never exists without the e-mails it sent.
+      const insert = insertClientLinkStatement(sql, link);
+      const row = messages.length === 0
+        ? await sql.one(insert.sql, insert.params)
+        : (await sql.transaction([insert, ...messages.map((m) => insertOutboxStatement(sql, m))]))?.[0]?.[0];
+      if (row === undefined || row === null) throw new Error('store: insert into client_links returned no row');
       return clientLinkFromRow(row);
     },
 

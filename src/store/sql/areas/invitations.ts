@@ -1,6 +1,7 @@
 // User invitations. Accepting one is a single transaction: claim the invitation (a guard: not yet
 // accepted, not expired), create the user and their roles, record who the invitee became.
 import type { NewUserInvitation, UserInvitationRecord } from '../../records.js';
+import { insertOutboxStatement } from './outbox.js';
 import type { UserInvitationStore } from '../../store.js';
 import type { Row } from '../driver.js';
 import { decodeIdList, encodeIdList } from '../json.js';
@@ -29,8 +30,14 @@ function invitationFromRow(r: Row): UserInvitationRecord {
 
 export function userInvitationPart(sql: Sql): UserInvitationStore {
   return {
-    async insertUserInvitation(invitation) {
-      return invitationFromRow(await sql.insert('user_invitations', [...invitationColumns(invitation), ['created_time', Date.now()]]));
+    async insertUserInvitation(invitation, messages = []) {
+      // With the e-mail that carries its secret: one transaction, so no invitation is left that nobody was sent.
+      const insert = sql.insertStatement('user_invitations', [...invitationColumns(invitation), ['created_time', Date.now()]]);
+      const row = messages.length === 0
+        ? await sql.one(insert.sql, insert.params)
+        : (await sql.transaction([insert, ...messages.map((m) => insertOutboxStatement(sql, m))]))?.[0]?.[0];
+      if (row === undefined || row === null) throw new Error('store: insert into user_invitations returned no row');
+      return invitationFromRow(row);
     },
 
     async getUserInvitation(id) {

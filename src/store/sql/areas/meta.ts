@@ -18,5 +18,14 @@ export function metaPart(sql: Sql): MetaStore {
         p.values,
       );
     },
+
+    async claimMeta(key, value) {
+      const p = sql.params();
+      await sql.run(`INSERT INTO meta (key, value) VALUES (${p.add(key)}, ${p.add(value)}) ON CONFLICT (key) DO NOTHING`, p.values);
+      const q = sql.params();
+      const row = await sql.one(`SELECT value FROM meta WHERE key = ${q.add(key)}`, q.values);
+      if (row === null) throw new Error(`store: meta ${key} vanished after its claim`);
+      return str(row, 'value');
+    },
   };
 }

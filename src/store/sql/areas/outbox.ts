@@ -1,8 +1,8 @@
 // The outbox of sent messages: append and list, newest first. Recipients are matched on a folded
 // copy (as user names are), so "Ann@Example.com" and "ann@example.com" are one mailbox.
-import type { OutboxMessageRecord } from '../../records.js';
+import type { NewOutboxMessage, OutboxMessageRecord } from '../../records.js';
 import type { OutboxStore } from '../../store.js';
-import type { Row } from '../driver.js';
+import type { Row, Statement } from '../driver.js';
 import { fold, type Sql } from '../sql.js';
 import { big, date, ms, str } from '../values.js';
 
@@ -16,10 +16,10 @@ function outboxFromRow(r: Row): OutboxMessageRecord {
 export function outboxPart(sql: Sql): OutboxStore {
   return {
     async insertOutboxMessage(m) {
-      return outboxFromRow(await sql.insert('outbox_messages', [
-        ['recipient', m.to], ['recipient_folded', fold(m.to)], ['subject', m.subject], ['body', m.body],
-        ['created_time', ms(m.createdTime)],
-      ]));
+      const { sql: text, params } = insertOutboxStatement(sql, m);
+      const row = await sql.one(text, params);
+      if (row === null) throw new Error('store: insert into outbox_messages returned no row');
+      return outboxFromRow(row);
     },
 
     async listOutboxMessages(query) {
@@ -29,4 +29,12 @@ export function outboxPart(sql: Sql): OutboxStore {
       return (await sql.all(`SELECT * FROM outbox_messages${where} ORDER BY id DESC${limit}`, p.values)).map(outboxFromRow);
     },
   };
+}
+
+/** The insert of one message; other parts add it to their transactions (a link and its notice). */
+export function insertOutboxStatement(sql: Sql, m: NewOutboxMessage): Statement {
+  return sql.insertStatement('outbox_messages', [
+    ['recipient', m.to], ['recipient_folded', fold(m.to)], ['subject', m.subject], ['body', m.body],
+    ['created_time', ms(m.createdTime)],
+  ]);
 }

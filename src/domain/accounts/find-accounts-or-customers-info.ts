@@ -20,7 +20,7 @@ export const findAccountsOrCustomersInfo: Handler<'FindAccountsOrCustomersInfo'>
   const filter = request.Filter ?? '';
   const additional = request.ReturnAdditionalFields ?? [];
   const access = await ctx.access();
-  const scope = access.scope();
+  const scope = { userId: ctx.user.id, at: ctx.now() };
   const names = new CustomerNames(ctx.store);
 
   const byAccount = await ctx.store.queryAccounts({
@@ -34,7 +34,7 @@ export const findAccountsOrCustomersInfo: Handler<'FindAccountsOrCustomersInfo'>
   if (rows.length >= topN) return { AccountInfoWithCustomerData: rows };
 
   // Customers the caller reaches as customers: whole ones, and those they hold a role on.
-  const customerIds = [...new Set([...scope.customerIds, ...access.roles.map((r) => r.customerId)])];
+  const customerIds = [...new Set([...access.scope().customerIds, ...access.roles.map((r) => r.customerId)])];
   const folded = filter.toLowerCase();
   const matching = (await ctx.store.getCustomers(customerIds))
     .filter((c) => c.name.toLowerCase().startsWith(folded))

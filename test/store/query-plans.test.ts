@@ -79,7 +79,14 @@ async function fill(ps: PlanStore): Promise<World> {
   return { big, small, agency, owner, agent, single, bigTag, someAccount: some.id, someNumber: some.number };
 }
 
-interface Search { name: string; user: (w: World) => UserRecord; run: (w: World) => [OperationName, unknown] }
+interface Search {
+  name: string; user: (w: World) => UserRecord; run: (w: World) => [OperationName, unknown];
+  /**
+   * The answer is every account of the customers asked for (GetAccountsInfo has no paging): it
+   * is read through the index, and the planner may sort what it returns, which is the answer.
+   */
+  unpaged?: true;
+}
 
 const op = <O extends OperationName>(name: O, request: RequestOf<O>): [OperationName, unknown] => [name, request];
 const paging = { PageInfo: { Index: 0, Size: 10 } };
@@ -96,8 +103,8 @@ const SEARCHES: Search[] = [
   { name: 'FindAccounts, no filter', user: owner, run: () => op('FindAccounts', { AccountFilter: '', TopN: 10 }) },
   { name: 'FindAccounts, one customer', user: owner, run: (w) => op('FindAccounts', { CustomerId: w.big.id, AccountFilter: 'acc', TopN: 100 }) },
   { name: 'FindAccounts, as an agency', user: agent, run: () => op('FindAccounts', { AccountFilter: 'account', TopN: 10 }) },
-  { name: 'GetAccountsInfo, own customer', user: owner, run: (w) => op('GetAccountsInfo', { CustomerId: w.big.id, OnlyParentAccounts: false }) },
-  { name: 'GetAccountsInfo, agency with clients', user: agent, run: (w) => op('GetAccountsInfo', { CustomerId: w.agency.id, OnlyParentAccounts: false }) },
+  { name: 'GetAccountsInfo, own customer', unpaged: true, user: owner, run: (w) => op('GetAccountsInfo', { CustomerId: w.big.id, OnlyParentAccounts: false }) },
+  { name: 'GetAccountsInfo, agency with clients', unpaged: true, user: agent, run: (w) => op('GetAccountsInfo', { CustomerId: w.agency.id, OnlyParentAccounts: false }) },
   { name: 'FindAccountsOrCustomersInfo, account prefix', user: owner, run: () => op('FindAccountsOrCustomersInfo', { Filter: 'account 5', TopN: 10 }) },
   { name: 'FindAccountsOrCustomersInfo, customer name', user: owner, run: () => op('FindAccountsOrCustomersInfo', { Filter: 'Big Cust', TopN: 10 }) },
   { name: 'SearchAccounts, AccountId In', user: owner, run: (w) => op('SearchAccounts', { Predicates: [pred('AccountId', 'In', `${w.someAccount},1`)], ...paging }) },
@@ -121,6 +128,15 @@ function searchStatements(recorded: readonly Recorded[]): Recorded[] {
 const ACCOUNT_ALIASES = ['accounts', 'a', 'x'];
 
 /**
+ * An index condition that reads a customer's accounts, not only the matches of an equality
+ * beside it (a name is unique in its customer; a life-cycle status selects its accounts), which
+ * the planner may fairly sort. A range (a prefix) is no such equality: "a" may match every account.
+ */
+function wholeCustomer(condition: string): boolean {
+  return /customer_id/.test(condition) && !/\b(name_folded|life_cycle_status)\s*=/.test(condition);
+}
+
+/**
  * What is wrong with a SQLite plan: a table read whole (SCAN, with or without an index), or a
  * sort in the same SELECT that reads a customer's accounts by customer (a sort of the customer;
  * the sorts allowed are of merged candidates: a page per customer, accounts reached one by one).
@@ -131,7 +147,7 @@ export function sqliteProblems(lines: readonly SqlitePlanLine[]): string[] {
     const scanned = /^SCAN (\S+)/.exec(l.detail)?.[1];
     if (scanned !== undefined && TABLE_ALIASES.includes(scanned)) problems.push(`reads a table whole: ${l.detail}`);
     if (/USE TEMP B-TREE FOR .*ORDER BY/.test(l.detail)) {
-      const byCustomer = lines.find((o) => o.parent === l.parent && /customer_id/.test(o.detail)
+      const byCustomer = lines.find((o) => o.parent === l.parent && wholeCustomer(o.detail)
         && ACCOUNT_ALIASES.includes(/^SEARCH (\S+)/.exec(o.detail)?.[1] ?? ''));
       if (byCustomer) problems.push(`sorts a customer's accounts: ${byCustomer.detail} + ${l.detail}`);
     }
@@ -150,7 +166,7 @@ export function postgresProblems(plan: PgPlanNode): string[] {
     if (node['Node Type'] === 'Seq Scan' && relation !== undefined && TABLE_ALIASES.includes(relation)) {
       problems.push(`reads ${relation} whole (Seq Scan)`);
     }
-    const byCustomer = relation === 'accounts' && /customer_id/.test(String(node['Index Cond'] ?? node['Recheck Cond'] ?? ''));
+    const byCustomer = relation === 'accounts' && wholeCustomer(String(node['Index Cond'] ?? node['Recheck Cond'] ?? ''));
     if (sortAbove && byCustomer) problems.push(`sorts a customer's accounts (${node['Node Type']} on ${node['Index Name'] ?? relation})`);
     const sort = node['Node Type'] === 'Sort' || node['Node Type'] === 'Incremental Sort';
     for (const child of node.Plans ?? []) walk(child, (sortAbove || sort) && node['Node Type'] !== 'Limit');
@@ -183,9 +199,14 @@ function planSuite(
         const statements = searchStatements(ps.take());
         assert.ok(statements.some((s) => /\baccounts\b/.test(s.sql)), 'the search read accounts');
         for (const s of statements) {
+          // An unpaged answer is most of this test store's accounts, which PostgreSQL rightly
+          // reads whole here; with scans priced out it must still find the indexed reading (on a
+          // store of many customers that is the cheaper one).
+          if (search.unpaged && ps.backend === 'postgres') await ps.exec('SET enable_seqscan = off');
           const plan = await ps.plan(s);
-          const problems = problemsOf(plan as never);
-          assert.deepEqual(problems, [], `${s.sql}\n${JSON.stringify(plan, null, 1).slice(0, 4000)}`);
+          if (search.unpaged && ps.backend === 'postgres') await ps.exec('RESET enable_seqscan');
+          const problems = problemsOf(plan as never).filter((m) => !(search.unpaged && m.startsWith('sorts')));
+          assert.deepEqual(problems, [], `${s.sql}\n${await ps.planText(s)}`);
         }
       });
     }
@@ -202,9 +223,10 @@ function planSuite(
   });
 }
 
+// Asked before the SQLite suite starts: its synchronous bulk fill would stall the connection timer.
+const problem = await pgProblem();
 planSuite('sqlite', sqlitePlanStore, sqliteProblems as (plan: never) => string[]);
 
-const problem = await pgProblem();
 const schema = throwAwaySchemaName('plans');
 if (problem !== null) {
   reportPgAway('search query plans: postgres', problem);

@@ -52,6 +52,8 @@ export interface PlanStore {
   exec(sql: string, params?: readonly SqlValue[]): Promise<void>;
   /** Statements given to the driver since the last take(), then forgotten. */
   take(): Recorded[];
+  /** The plan as the database prints it, for failure messages. */
+  planText(r: Recorded): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -69,6 +71,10 @@ export async function sqlitePlanStore(): Promise<PlanStore & { plan(r: Recorded)
     async plan(r) {
       const rows = await driver.inner.all(`EXPLAIN QUERY PLAN ${r.sql}`, r.params);
       return rows.map((x) => ({ id: Number(x.id), parent: Number(x.parent), detail: String(x.detail) }));
+    },
+    async planText(r) {
+      const rows = await driver.inner.all(`EXPLAIN QUERY PLAN ${r.sql}`, r.params);
+      return rows.map((x) => `${String(x.id)}<${String(x.parent)} ${String(x.detail)}`).join('\n');
     },
     close: () => driver.close(),
   };
@@ -94,6 +100,9 @@ export async function postgresPlanStore(url: string, schema: string): Promise<Pl
       const json = rows[0]!['QUERY PLAN'];
       const doc = (typeof json === 'string' ? JSON.parse(json) : json) as Array<{ Plan: PgPlanNode }>;
       return doc[0]!.Plan;
+    },
+    async planText(r) {
+      return (await driver.inner.all(`EXPLAIN ${r.sql}`, r.params)).map((x) => String(x['QUERY PLAN'])).join('\n');
     },
     close: () => driver.close(),
   };

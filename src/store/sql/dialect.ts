@@ -20,8 +20,16 @@ export interface Dialect {
   bigintRows(ph: string): string;
   /** A JSON id-list column (json.ts encodeIdList) as rows: the FROM item and the bigint value. */
   jsonIds(column: string): { from: string; value: string };
+  /**
+   * `column` is one of the values the subquery returns, looked up value by value through the
+   * column's index (PostgreSQL: = ANY(ARRAY(…)), which its planner never turns into a hash join
+   * over the whole table).
+   */
+  inSubquery(column: string, subquery: string): string;
   /** Names the index a table must be read through (SQLite INDEXED BY; PostgreSQL plans alone). */
   indexedBy(index: string): string;
+  /** A table read only by its primary key (SQLite NOT INDEXED: rowid lookups, no other index). */
+  byPrimaryKey(): string;
   /**
    * Whether a per-row subquery with its own ORDER BY … LIMIT is written as a LATERAL join
    * (PostgreSQL) or as `id IN (correlated subquery)` (SQLite, which has no LATERAL).
@@ -62,7 +70,9 @@ export const sqliteDialect: Dialect = {
   jsonIds: (column) => ({ from: `json_each(${column}) j`, value: 'CAST(j.value AS INTEGER)' }),
   // The planner's statistics may favour reading a huge customer in rowid order; the search names
   // the index whose order it needs, so its cost stays that of one page (and a missing index fails).
+  inSubquery: (column, subquery) => `${column} IN (${subquery})`,
   indexedBy: (index) => ` INDEXED BY ${index}`,
+  byPrimaryKey: () => ' NOT INDEXED',
   lateral: false,
 };
 
@@ -77,6 +87,8 @@ export const postgresDialect: Dialect = {
   limitOffset: (limit, offset) => `${limit === null ? '' : ` LIMIT ${limit}`}${offset === null ? '' : ` OFFSET ${offset}`}`,
   bigintRows: (ph) => `(SELECT unnest(${ph}::bigint[]) AS v)`,
   jsonIds: (column) => ({ from: `jsonb_array_elements_text(${column}::jsonb) AS j(v)`, value: 'j.v::bigint' }),
+  inSubquery: (column, subquery) => `${column} = ANY(ARRAY(${subquery}))`,
   indexedBy: () => '',
+  byPrimaryKey: () => '',
   lateral: true,
 };

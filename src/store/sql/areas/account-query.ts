@@ -118,13 +118,18 @@ export function buildAccountQuery(
   const tail = (): string => dialect.limitOffset(limit === null ? null : p.add(limit), offset === null ? null : p.add(offset));
   const and = (where: string[]): string => (where.length === 0 ? '' : ` AND ${where.join(' AND ')}`);
   const inReach = (x: string): string => `(${x}.customer_id IN (SELECT customer_id FROM dc) OR ${x}.id IN (SELECT account_id FROM da))`;
-  const head = `WITH RECURSIVE ${ctes.join(', ')} `;
 
   if (q.ids !== undefined || q.numberEquals !== undefined) {
     // A handful of rows by a unique key (the primary key, or accounts_number_folded), each checked.
     const where = [inReach('x'), ...conditions('x')].join(' AND ');
-    return { sql: `${head}SELECT x.* FROM accounts x WHERE ${where} ORDER BY ${order('x')}${tail()}`, params: p.values };
+    return { sql: `WITH RECURSIVE ${ctes.join(', ')} SELECT x.* FROM accounts x WHERE ${where} ORDER BY ${order('x')}${tail()}`, params: p.values };
   }
+
+  // Accounts reached one by one (account-level roles, account links), by primary key only, and
+  // materialised so no planner drives them from a range over some customer's accounts instead.
+  ctes.push(`ds AS MATERIALIZED (SELECT x.* FROM accounts x${dialect.byPrimaryKey()} `
+    + `WHERE ${dialect.inSubquery('x.id', 'SELECT account_id FROM da')} AND x.customer_id NOT IN (SELECT customer_id FROM dc))`);
+  const head = `WITH RECURSIVE ${ctes.join(', ')} `;
 
   // Each customer's page: its accounts through the index in the order asked (a name is unique in
   // its customer, so an equal name is one row and needs neither order nor limit there).
@@ -134,14 +139,12 @@ export function buildAccountQuery(
   const customers = `(SELECT customer_id FROM dc${q.customerId === undefined ? '' : ` WHERE customer_id = ${p.add(q.customerId)}`}) w`;
   const page = (columns: string): string =>
     `SELECT ${columns} FROM accounts x${dialect.indexedBy(index)} WHERE x.customer_id = w.customer_id${and(conditions('x'))}`
-    + (unique ? '' : ` ORDER BY ${order('x')}${dialect.limitOffset(inner === null ? null : p.add(inner), null)}`);
+    // Unpaged (GetAccountsInfo: every account), the order is the final sort's alone.
+    + (unique || inner === null ? '' : ` ORDER BY ${order('x')}${dialect.limitOffset(p.add(inner), null)}`);
   const wholeCustomers = dialect.lateral
     ? `SELECT a.* FROM ${customers} CROSS JOIN LATERAL (${page('x.*')}) a`
     : `SELECT a.* FROM ${customers} CROSS JOIN accounts a WHERE a.id IN (${page('x.id')})`;
-  // Accounts reached one by one (account-level roles, account links), by primary key; CROSS JOIN
-  // keeps SQLite from driving this from a prefix range over every customer's accounts.
-  const single = `SELECT x.* FROM da CROSS JOIN accounts x WHERE x.id = da.account_id `
-    + `AND x.customer_id NOT IN (SELECT customer_id FROM dc)${and(conditions('x'))}`;
+  const single = `SELECT s.* FROM ds s WHERE 1 = 1${and(conditions('s'))}`;
   return {
     sql: `${head}SELECT * FROM (${wholeCustomers} UNION ALL ${single}) merged ORDER BY ${order('merged')}${tail()}`,
     params: p.values,

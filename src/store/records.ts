@@ -362,21 +362,37 @@ export interface PasswordResetRecord {
 export type NewPasswordReset = Omit<PasswordResetRecord, 'usedTime'>;
 
 /** How FindAccounts and SearchAccounts ask for accounts; every condition is AND-ed. */
+/**
+ * Whose accounts: listed customers (every account they own) and listed accounts; a user's reach,
+ * resolved by the store with a join over their roles and the active client links at `at` (the
+ * same rule as domain/access.ts, without binding every id); or a customer's own accounts and, with
+ * `withClients`, those of its active client links (GetAccountsInfo).
+ */
+export type AccountScope =
+  | { customerIds: readonly bigint[]; accountIds: readonly bigint[] }
+  | { userId: bigint; at: Date }
+  | { customerId: bigint; withClients: boolean; at: Date };
+
 export interface AccountQuery {
-  /** Only accounts visible to the caller: owned by one of these customers or one of these ids. */
-  scope: { customerIds: readonly bigint[]; accountIds: readonly bigint[] };
+  /** Only accounts visible to the caller. */
+  scope: AccountScope;
   ids?: readonly bigint[];
   customerId?: bigint;
   /** Owned by one of these customers (an empty list matches nothing). */
   customerIds?: readonly bigint[];
   /** A second visibility scope the account must also fall in (another user's reach). */
-  within?: { customerIds: readonly bigint[]; accountIds: readonly bigint[] };
+  within?: AccountScope;
   /** Case-insensitive comparisons; `prefix` is begins-with on the name or the number. */
   nameEquals?: string;
   nameContains?: string;
   numberEquals?: readonly string[];
   numberContains?: string;
-  prefix?: { value: string; on: 'nameOrNumber' | 'number' };
+  /**
+   * With a prefix the order is by the text matched, then id (orderBy is not allowed): on the name
+   * or the number alone, by that; on either, the name matches by name and the number-only
+   * matches by number, merged (the name when both match).
+   */
+  prefix?: { value: string; on: 'nameOrNumber' | 'number' | 'name' };
   /** OR-ed: an account matches one entry (status, and pause reason when given). */
   lifeCycle?: ReadonlyArray<{ status: string; pauseReasons?: readonly number[] }>;
   orderBy?: { field: 'Id' | 'Name' | 'Number' | 'LifeCycleStatus'; descending: boolean };

@@ -45,6 +45,12 @@ export interface CustomerStore {
   getCustomer(id: bigint): Promise<CustomerRecord | null>;
   getCustomers(ids: readonly bigint[]): Promise<CustomerRecord[]>;
   /**
+   * The customers a user reaches at `at` (deleted ones included), ordered by id: those they hold a
+   * role on (whole or some accounts) and those reached down active customer links — the reach of
+   * domain/access.ts, joined in SQL (sql/areas/reach-query.ts) rather than listed id by id.
+   */
+  listReachableCustomers(userId: bigint, at: Date): Promise<CustomerRecord[]>;
+  /**
    * Overwrites the customer's writable fields if its version is still `expectedVersion` and it is
    * not deleted (Inactive); returns the new record, or null (nothing changed).
    */

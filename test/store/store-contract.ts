@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Store } from '../../src/store/store.js';
 import { accountQueryTests } from './contract/account-query.js';
+import { accountReachTests } from './contract/account-reach.js';
 import { clientLinkTests } from './contract/client-links.js';
 import { customerAndAccountTests } from './contract/customers-accounts.js';
 import { customerWriteTests } from './contract/customers-writes.js';
@@ -29,6 +30,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
     customerAndAccountTests(ctx);
     customerWriteTests(ctx);
     accountQueryTests(ctx);
+    accountReachTests(ctx);
     userAndTokenTests(ctx);
     userAndInvitationTests(ctx);
     outboxTests(ctx);

@@ -19,8 +19,7 @@ export const findAccountsOrCustomersInfo: Handler<'FindAccountsOrCustomersInfo'>
   if (topN < 1 || topN > MAX_TOP_N) throw new ApiError('InvalidParameter', `TopN must be from 1 through ${MAX_TOP_N}.`);
   const filter = request.Filter ?? '';
   const additional = request.ReturnAdditionalFields ?? [];
-  const access = await ctx.access();
-  const scope = access.scope();
+  const scope = { userId: ctx.user.id, at: ctx.now() };
   const names = new CustomerNames(ctx.store);
 
   const byAccount = await ctx.store.queryAccounts({
@@ -34,9 +33,8 @@ export const findAccountsOrCustomersInfo: Handler<'FindAccountsOrCustomersInfo'>
   if (rows.length >= topN) return { AccountInfoWithCustomerData: rows };
 
   // Customers the caller reaches as customers: whole ones, and those they hold a role on.
-  const customerIds = [...new Set([...scope.customerIds, ...access.roles.map((r) => r.customerId)])];
   const folded = filter.toLowerCase();
-  const matching = (await ctx.store.getCustomers(customerIds))
+  const matching = (await ctx.store.listReachableCustomers(ctx.user.id, ctx.now()))
     .filter((c) => c.name.toLowerCase().startsWith(folded))
     .sort((x, y) => compareText(x.name, y.name) || (x.id < y.id ? -1 : 1));
   const seen = new Set(byAccount.map((a) => a.id));

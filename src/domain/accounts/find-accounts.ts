@@ -14,7 +14,8 @@ export const findAccounts: Handler<'FindAccounts'> = async (ctx, request) => {
     throw new ApiError('InvalidParameter', `TopN must be from 1 through ${MAX_TOP_N}.`);
   }
   const access = await ctx.access();
-  const query: AccountQuery = { scope: access.scope(), limit: topN };
+  // The caller's reach is joined by the store (roles and active links), not listed id by id.
+  const query: AccountQuery = { scope: { userId: ctx.user.id, at: ctx.now() }, limit: topN };
   const customerId = request.CustomerId;
   if (customerId !== undefined && customerId !== null) {
     if (!access.touchesCustomer(customerId)) throw new ApiError('UserIsNotAuthorized', 'The user cannot access this customer.');

@@ -1,7 +1,6 @@
 // SearchAccounts: one predicate (two with AccountLifeCycleStatus), optional ordering, paging up to 1,000.
 import type { Handler } from '../context.js';
 import type { AccountQuery } from '../../store/records.js';
-import { Access } from '../access.js';
 import { advertiserAccount } from './account-entity.js';
 import { predicateFilter } from './search-predicates.js';
 import { firstOrderBy, pageOf } from '../search/paging.js';
@@ -15,16 +14,15 @@ export const searchAccounts: Handler<'SearchAccounts'> = async (ctx, request) =>
   const orderBy = firstOrderBy(request.Ordering, ORDER_FIELDS, 'SearchAccounts');
   if (size === 0) return { Accounts: [] };
 
-  const access = await ctx.access();
   const query: AccountQuery = {
-    scope: access.scope(), ...filter.conditions, ...(orderBy ? { orderBy } : {}), offset, limit: size,
+    scope: { userId: ctx.user.id, at: ctx.now() }, ...filter.conditions, ...(orderBy ? { orderBy } : {}), offset, limit: size,
   };
   if (filter.userId !== undefined && filter.userId !== ctx.user.id) {
     // Another user's accounts, but never beyond what the caller can reach: both reaches at once,
     // so ordering and paging stay inside the query.
     const other = await ctx.store.getUser(filter.userId);
     if (!other) return { Accounts: [] };
-    query.within = (await Access.load(ctx.store, other)).scope();
+    query.within = { userId: other.id, at: ctx.now() };
   }
   const accounts = await ctx.store.queryAccounts(query);
   const additional = request.ReturnAdditionalFields ?? [];

@@ -15,12 +15,9 @@ export async function reachableCustomer(ctx: Context, id: bigint | null | undefi
   return customer;
 }
 
-/** Every customer the caller reaches (deleted ones included), ordered by id. */
+/** Every customer the caller reaches (deleted ones included), ordered by id; the store joins the reach. */
 export async function reachableCustomers(ctx: Context): Promise<CustomerRecord[]> {
-  const access = await ctx.access();
-  const candidates = new Set([...access.scope().customerIds, ...access.roles.map((r) => r.customerId)]);
-  const ids = [...candidates].filter((id) => access.touchesCustomer(id));
-  return ctx.store.getCustomers(ids);
+  return ctx.store.listReachableCustomers(ctx.user.id, ctx.now());
 }
 
 /** The role that lets the caller change a customer: direct, or through an agency's customer link. */

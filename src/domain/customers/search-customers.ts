@@ -80,7 +80,7 @@ async function accountOwners(ctx: Context, f: CustomerFilter): Promise<Set<bigin
   const name = f.accountName;
   const number = f.accountNumber;
   const accounts = await ctx.store.queryAccounts({
-    scope: access.scope(),
+    scope: { userId: ctx.user.id, at: ctx.now() },
     ...(f.accountId !== undefined ? { ids: [f.accountId] } : {}),
     ...(name ? ('equals' in name ? { nameEquals: name.equals } : { nameContains: name.contains }) : {}),
     ...(number ? ('equals' in number ? { numberEquals: [number.equals] } : { numberContains: number.contains }) : {}),

@@ -1,6 +1,7 @@
 // Renders the schema description as each dialect's DDL. The only differences between the two are
 // here: column types, how ids are generated (SQLite AUTOINCREMENT seeded through sqlite_sequence,
-// PostgreSQL identity columns) and PostgreSQL's pattern operator class for prefix searches.
+// PostgreSQL identity columns), PostgreSQL's pattern operator class for prefix searches and its
+// byte-order collation for index-ordered text.
 import type { Column, ColumnType, Index, Migration, MigrationStep, Table } from './model.js';
 
 export type SchemaDialect = 'sqlite' | 'postgres';
@@ -54,7 +55,11 @@ function createTable(dialect: SchemaDialect, t: Table): string[] {
 }
 
 function createIndex(dialect: SchemaDialect, i: Index): string {
-  const columns = i.columns.map((c, n) => (dialect === 'postgres' && i.prefixSearch === true && n === 0 ? `${c} text_pattern_ops` : c));
+  const columns = i.columns.map((c, n) => {
+    if (dialect !== 'postgres') return c;
+    if (i.prefixSearch === true && n === 0) return `${c} text_pattern_ops`;
+    return i.byteOrder?.includes(c) === true ? `${c} COLLATE "C"` : c;
+  });
   return `CREATE ${i.unique === undefined ? '' : 'UNIQUE '}INDEX ${i.name} ON ${i.table} (${columns.join(', ')})`;
 }
 

@@ -40,6 +40,12 @@ export interface Index {
   readonly unique?: { readonly conflict?: ConflictKind };
   /** The first column serves LIKE 'prefix%' (PostgreSQL: text_pattern_ops, whatever the collation). */
   readonly prefixSearch?: true;
+  /**
+   * Text columns the index orders by bytes, i.e. by code point (PostgreSQL COLLATE "C", whatever the
+   * database's collation; SQLite's BINARY already is). A query's ORDER BY and range conditions on
+   * them use the same collation (Dialect.orderText), so the index serves both.
+   */
+  readonly byteOrder?: readonly string[];
 }
 
 export type MigrationStep =

@@ -16,6 +16,25 @@ export interface Dialect {
   orderText(column: string): string;
   /** LIMIT/OFFSET clause from placeholders (null = absent). */
   limitOffset(limit: string | null, offset: string | null): string;
+  /** The rows (column `v`) of a bigint list parameter (see list), as a FROM item. */
+  bigintRows(ph: string): string;
+  /** A JSON id-list column (json.ts encodeIdList) as rows: the FROM item and the bigint value. */
+  jsonIds(column: string): { from: string; value: string };
+  /**
+   * `column` is one of the values the subquery returns, looked up value by value through the
+   * column's index (PostgreSQL: = ANY(ARRAY(…)), which its planner never turns into a hash join
+   * over the whole table).
+   */
+  inSubquery(column: string, subquery: string): string;
+  /** Names the index a table must be read through (SQLite INDEXED BY; PostgreSQL plans alone). */
+  indexedBy(index: string): string;
+  /** A table read only by its primary key (SQLite NOT INDEXED: rowid lookups, no other index). */
+  byPrimaryKey(): string;
+  /**
+   * Whether a per-row subquery with its own ORDER BY … LIMIT is written as a LATERAL join
+   * (PostgreSQL) or as `id IN (correlated subquery)` (SQLite, which has no LATERAL).
+   */
+  readonly lateral: boolean;
 }
 
 export class Params {
@@ -47,6 +66,14 @@ export const sqliteDialect: Dialect = {
   orderText: (column) => column, // BINARY collation: UTF-8 bytes, i.e. code point order
   limitOffset: (limit, offset) =>
     limit === null && offset === null ? '' : ` LIMIT ${limit ?? '-1'}${offset === null ? '' : ` OFFSET ${offset}`}`,
+  bigintRows: (ph) => `(SELECT value AS v FROM json_each(${ph}))`,
+  jsonIds: (column) => ({ from: `json_each(${column}) j`, value: 'CAST(j.value AS INTEGER)' }),
+  // The planner's statistics may favour reading a huge customer in rowid order; the search names
+  // the index whose order it needs, so its cost stays that of one page (and a missing index fails).
+  inSubquery: (column, subquery) => `${column} IN (${subquery})`,
+  indexedBy: (index) => ` INDEXED BY ${index}`,
+  byPrimaryKey: () => ' NOT INDEXED',
+  lateral: false,
 };
 
 export const postgresDialect: Dialect = {
@@ -58,4 +85,10 @@ export const postgresDialect: Dialect = {
   // "C" compares bytes, matching SQLite's BINARY whatever the database's default collation is.
   orderText: (column) => `${column} COLLATE "C"`,
   limitOffset: (limit, offset) => `${limit === null ? '' : ` LIMIT ${limit}`}${offset === null ? '' : ` OFFSET ${offset}`}`,
+  bigintRows: (ph) => `(SELECT unnest(${ph}::bigint[]) AS v)`,
+  jsonIds: (column) => ({ from: `jsonb_array_elements_text(${column}::jsonb) AS j(v)`, value: 'j.v::bigint' }),
+  inSubquery: (column, subquery) => `${column} = ANY(ARRAY(${subquery}))`,
+  indexedBy: () => '',
+  byPrimaryKey: () => '',
+  lateral: true,
 };

@@ -1,16 +1,34 @@
-// AccountQuery -> one parameterised SELECT. Conditions are AND-ed; a list condition that is
-// present but empty matches nothing (like SQL's IN ()), an absent one does not filter.
+// AccountQuery -> one parameterised SELECT that reads accounts in index order and stops at the
+// page (docs/architecture.md, "Searches are index range scans"). The scope is joined (reach-query),
+// never bound id by id. Two shapes:
+// - point lookups (ids, numbers): at most a few rows by a unique key, each checked against the scope;
+// - everything else: for each customer wholly in reach, its accounts read through the index whose
+//   order is the requested one (customer, key, id) with the page's limit inside — a case-insensitive
+//   prefix is a range on the folded column — merged with the accounts reached one by one; only
+//   those merged candidates (customers × page, plus single accounts) are sorted.
+// Conditions are AND-ed; a list condition that is present but empty matches nothing (like SQL's
+// IN ()), an absent one does not filter. Contains is a residual filter on that ordered read.
 import type { AccountQuery } from '../../records.js';
 import { Params, type Dialect } from '../dialect.js';
 import { fold } from '../sql.js';
 import type { SqlValue } from '../driver.js';
+import { reachCtes } from './reach-query.js';
 
 /** Escapes LIKE wildcards so user input is matched literally (used with ESCAPE '\'). */
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-const ORDER_COLUMNS = { Id: 'id', Name: 'name_folded', Number: 'number_folded', LifeCycleStatus: 'life_cycle_status' } as const;
+type OrderField = NonNullable<AccountQuery['orderBy']>['field'];
+
+const ORDER_COLUMNS: Readonly<Record<OrderField, string>> = {
+  Id: 'id', Name: 'name_folded', Number: 'number_folded', LifeCycleStatus: 'life_cycle_status',
+};
+/** The migration-10 index that lists one customer's accounts in each order (key, then id). */
+export const ORDER_INDEXES: Readonly<Record<OrderField, string>> = {
+  Id: 'accounts_customer_id', Name: 'accounts_customer_name', Number: 'accounts_customer_number',
+  LifeCycleStatus: 'accounts_customer_status_id',
+};
 
 function count(n: number | undefined, what: string): number | null {
   if (n === undefined) return null;
@@ -18,53 +36,117 @@ function count(n: number | undefined, what: string): number | null {
   return n;
 }
 
+/**
+ * The folded texts that begin with `prefix`, as a half-open range in code point order:
+ * [p, p with its last code point incremented) — exact, with no sentinel character. `to` is null
+ * when there is no upper bound (p is all U+10FFFF).
+ */
+export function prefixRange(prefix: string): { from: string; to: string | null } {
+  const from = fold(prefix);
+  const points = [...from].map((c) => c.codePointAt(0)!);
+  while (points.length > 0 && points[points.length - 1] === 0x10ffff) points.pop();
+  if (points.length === 0) return { from, to: null };
+  let last = points.pop()! + 1;
+  if (last === 0xd800) last = 0xe000; // surrogates are not characters
+  return { from, to: String.fromCodePoint(...points, last) };
+}
+
+/** Internal options of one statement: the number half of a name-or-number prefix search. */
+export interface QueryOptions {
+  /** Leaves out accounts whose name begins with this (they are the name half's). */
+  nameNotPrefixed?: string;
+}
+
 /** Returns null when the query cannot match anything (an empty scope), so no SQL is run. */
-export function buildAccountQuery(q: AccountQuery, dialect: Dialect): { sql: string; params: SqlValue[] } | null {
-  const { customerIds, accountIds } = q.scope;
-  if (customerIds.length === 0 && accountIds.length === 0) return null;
+export function buildAccountQuery(
+  q: AccountQuery, dialect: Dialect, opts: QueryOptions = {},
+): { sql: string; params: SqlValue[] } | null {
+  const empty = (s: AccountQuery['scope']): boolean => 'customerIds' in s && s.customerIds.length === 0 && s.accountIds.length === 0;
+  if (empty(q.scope) || (q.within !== undefined && empty(q.within))) return null;
+  if (q.prefix?.on === 'nameOrNumber') throw new Error('store: a name-or-number prefix is two statements (queryAccounts)');
+  if (q.prefix !== undefined && q.orderBy !== undefined) throw new Error('store: a prefix search is ordered by the prefixed text');
+
   const p = new Params(dialect);
-  const where: string[] = [];
-  const like = (column: string, pattern: string): string => `${column} LIKE ${p.add(pattern)} ESCAPE '\\'`;
+  // The reach a search walks (another user's, when given) and the one it is checked against.
+  const ctes = reachCtes(q.within ?? q.scope, 'd', p, dialect);
+  if (q.within !== undefined) ctes.push(...reachCtes(q.scope, 'f', p, dialect));
 
-  const visible = (s: AccountQuery['scope']): string => {
-    const parts: string[] = [];
-    if (s.customerIds.length > 0) parts.push(p.inBigints('customer_id', s.customerIds));
-    if (s.accountIds.length > 0) parts.push(p.inBigints('id', s.accountIds));
-    return parts.length === 0 ? '1 = 0' : `(${parts.join(' OR ')})`;
+  const text = (column: string): string => dialect.orderText(column);
+  const range = (column: string, prefix: string): string => {
+    const { from, to } = prefixRange(prefix);
+    const lower = `${text(column)} >= ${p.add(from)}`;
+    return to === null ? lower : `${lower} AND ${text(column)} < ${p.add(to)}`;
   };
-  where.push(visible({ customerIds, accountIds }));
-  if (q.within !== undefined) where.push(visible(q.within));
+  /** The conditions on alias `x`; called once per branch, so each binds its own parameters. */
+  const conditions = (x: string): string[] => {
+    const where: string[] = [];
+    const like = (column: string, pattern: string): string => `${x}.${column} LIKE ${p.add(pattern)} ESCAPE '\\'`;
+    if (q.within !== undefined) {
+      where.push(`(${x}.customer_id IN (SELECT customer_id FROM fc) OR ${x}.id IN (SELECT account_id FROM fa))`);
+    }
+    if (q.ids !== undefined) where.push(q.ids.length === 0 ? '1 = 0' : p.inBigints(`${x}.id`, q.ids));
+    if (q.customerId !== undefined) where.push(`${x}.customer_id = ${p.add(q.customerId)}`);
+    if (q.customerIds !== undefined) {
+      where.push(q.customerIds.length === 0 ? '1 = 0' : p.inBigints(`${x}.customer_id`, q.customerIds));
+    }
+    if (q.nameEquals !== undefined) where.push(`${x}.name_folded = ${p.add(fold(q.nameEquals))}`);
+    if (q.nameContains !== undefined) where.push(like('name_folded', `%${escapeLike(fold(q.nameContains))}%`));
+    if (q.numberEquals !== undefined) {
+      where.push(q.numberEquals.length === 0 ? '1 = 0' : p.inTexts(`${x}.number_folded`, q.numberEquals.map(fold)));
+    }
+    if (q.numberContains !== undefined) where.push(like('number_folded', `%${escapeLike(fold(q.numberContains))}%`));
+    if (q.prefix !== undefined) where.push(range(`${x}.${q.prefix.on === 'name' ? 'name_folded' : 'number_folded'}`, q.prefix.value));
+    if (opts.nameNotPrefixed !== undefined) where.push(`NOT (${range(`${x}.name_folded`, opts.nameNotPrefixed)})`);
+    if (q.lifeCycle !== undefined) {
+      const alternatives = q.lifeCycle.map((e) => {
+        const status = `${x}.life_cycle_status = ${p.add(e.status)}`;
+        if (e.pauseReasons === undefined) return status;
+        // Pause reasons are small integers; bound as a list like ids.
+        return `(${status} AND ${p.inBigints(`${x}.pause_reason`, e.pauseReasons.map((r) => BigInt(r)))})`;
+      });
+      where.push(alternatives.length === 0 ? '1 = 0' : `(${alternatives.join(' OR ')})`);
+    }
+    return where;
+  };
 
-  if (q.ids !== undefined) where.push(p.inBigints('id', q.ids));
-  if (q.customerId !== undefined) where.push(`customer_id = ${p.add(q.customerId)}`);
-  if (q.customerIds !== undefined) where.push(q.customerIds.length === 0 ? '1 = 0' : p.inBigints('customer_id', q.customerIds));
-  if (q.nameEquals !== undefined) where.push(`name_folded = ${p.add(fold(q.nameEquals))}`);
-  if (q.nameContains !== undefined) where.push(like('name_folded', `%${escapeLike(fold(q.nameContains))}%`));
-  if (q.numberEquals !== undefined) where.push(p.inTexts('number_folded', q.numberEquals.map(fold)));
-  if (q.numberContains !== undefined) where.push(like('number_folded', `%${escapeLike(fold(q.numberContains))}%`));
-  if (q.prefix !== undefined) {
-    const pattern = `${escapeLike(fold(q.prefix.value))}%`;
-    where.push(q.prefix.on === 'number'
-      ? like('number_folded', pattern)
-      : `(${like('name_folded', pattern)} OR ${like('number_folded', pattern)})`);
-  }
-  if (q.lifeCycle !== undefined) {
-    const alternatives = q.lifeCycle.map((e) => {
-      const status = `life_cycle_status = ${p.add(e.status)}`;
-      if (e.pauseReasons === undefined) return status;
-      // Pause reasons are small integers; bound as a list like ids.
-      return `(${status} AND ${p.inBigints('pause_reason', e.pauseReasons.map((r) => BigInt(r)))})`;
-    });
-    where.push(alternatives.length === 0 ? '1 = 0' : `(${alternatives.join(' OR ')})`);
-  }
-
-  const field = q.orderBy?.field ?? 'Id';
+  const field: OrderField = q.prefix !== undefined ? (q.prefix.on === 'name' ? 'Name' : 'Number') : q.orderBy?.field ?? 'Id';
   const dir = q.orderBy?.descending === true ? 'DESC' : 'ASC';
-  const column = ORDER_COLUMNS[field];
-  const order = field === 'Id' ? `id ${dir}` : `${dialect.orderText(column)} ${dir}, id ${dir}`;
-
+  const order = (x: string): string =>
+    (field === 'Id' ? `${x}.id ${dir}` : `${text(`${x}.${ORDER_COLUMNS[field]}`)} ${dir}, ${x}.id ${dir}`);
   const limit = count(q.limit, 'limit');
   const offset = count(q.offset, 'offset');
-  const tail = dialect.limitOffset(limit === null ? null : p.add(limit), offset === null ? null : p.add(offset));
-  return { sql: `SELECT * FROM accounts WHERE ${where.join(' AND ')} ORDER BY ${order}${tail}`, params: p.values };
+  const tail = (): string => dialect.limitOffset(limit === null ? null : p.add(limit), offset === null ? null : p.add(offset));
+  const and = (where: string[]): string => (where.length === 0 ? '' : ` AND ${where.join(' AND ')}`);
+  const inReach = (x: string): string => `(${x}.customer_id IN (SELECT customer_id FROM dc) OR ${x}.id IN (SELECT account_id FROM da))`;
+
+  if (q.ids !== undefined || q.numberEquals !== undefined) {
+    // A handful of rows by a unique key (the primary key, or accounts_number_folded), each checked.
+    const where = [inReach('x'), ...conditions('x')].join(' AND ');
+    return { sql: `WITH RECURSIVE ${ctes.join(', ')} SELECT x.* FROM accounts x WHERE ${where} ORDER BY ${order('x')}${tail()}`, params: p.values };
+  }
+
+  // Accounts reached one by one (account-level roles, account links), by primary key only, and
+  // materialised so no planner drives them from a range over some customer's accounts instead.
+  ctes.push(`ds AS MATERIALIZED (SELECT x.* FROM accounts x${dialect.byPrimaryKey()} `
+    + `WHERE ${dialect.inSubquery('x.id', 'SELECT account_id FROM da')} AND x.customer_id NOT IN (SELECT customer_id FROM dc))`);
+  const head = `WITH RECURSIVE ${ctes.join(', ')} `;
+
+  // Each customer's page: its accounts through the index in the order asked (a name is unique in
+  // its customer, so an equal name is one row and needs neither order nor limit there).
+  const unique = q.nameEquals !== undefined;
+  const index = unique ? 'accounts_customer_name' : ORDER_INDEXES[field];
+  const inner = limit === null ? null : limit + (offset ?? 0);
+  const customers = `(SELECT customer_id FROM dc${q.customerId === undefined ? '' : ` WHERE customer_id = ${p.add(q.customerId)}`}) w`;
+  const page = (columns: string): string =>
+    `SELECT ${columns} FROM accounts x${dialect.indexedBy(index)} WHERE x.customer_id = w.customer_id${and(conditions('x'))}`
+    // Unpaged (GetAccountsInfo: every account), the order is the final sort's alone.
+    + (unique || inner === null ? '' : ` ORDER BY ${order('x')}${dialect.limitOffset(p.add(inner), null)}`);
+  const wholeCustomers = dialect.lateral
+    ? `SELECT a.* FROM ${customers} CROSS JOIN LATERAL (${page('x.*')}) a`
+    : `SELECT a.* FROM ${customers} CROSS JOIN accounts a WHERE a.id IN (${page('x.id')})`;
+  const single = `SELECT s.* FROM ds s WHERE 1 = 1${and(conditions('s'))}`;
+  return {
+    sql: `${head}SELECT * FROM (${wholeCustomers} UNION ALL ${single}) merged ORDER BY ${order('merged')}${tail()}`,
+    params: p.values,
+  };
 }

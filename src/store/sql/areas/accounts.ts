@@ -1,9 +1,10 @@
 // Accounts: inserts (unique name per customer, unique number), reads, the FindAccounts/SearchAccounts
 // query, and compare-and-set updates.
 import type { AccountStore } from '../../store.js';
-import { created, type Sql } from '../sql.js';
+import type { AccountQuery, AccountRecord } from '../../records.js';
+import { created, fold, type Sql } from '../sql.js';
 import { big, int, ms, strOrNull } from '../values.js';
-import { buildAccountQuery } from './account-query.js';
+import { buildAccountQuery, type QueryOptions } from './account-query.js';
 import { accountChangeColumns, accountFromRow, accountInsertColumns, decodeStringList, encodeStringList } from './account-rows.js';
 
 export function accountPart(sql: Sql): AccountStore {
@@ -40,8 +41,24 @@ export function accountPart(sql: Sql): AccountStore {
     },
 
     async queryAccounts(query) {
-      const built = buildAccountQuery(query, sql.dialect);
-      return built === null ? [] : (await sql.all(built.sql, built.params)).map(accountFromRow);
+      const run = async (q: AccountQuery, opts?: QueryOptions): Promise<AccountRecord[]> => {
+        const built = buildAccountQuery(q, sql.dialect, opts);
+        return built === null ? [] : (await sql.all(built.sql, built.params)).map(accountFromRow);
+      };
+      if (query.prefix?.on !== 'nameOrNumber') return run(query);
+      // Name or number: two index-ordered reads of one page each — names beginning with the
+      // prefix, numbers beginning with it whose name does not — merged by the text matched, then id.
+      const value = query.prefix.value;
+      const { offset, limit, ...rest } = query;
+      const page = limit === undefined ? {} : { limit: limit + (offset ?? 0) };
+      const byName = await run({ ...rest, ...page, prefix: { value, on: 'name' } });
+      const byNumber = await run({ ...rest, ...page, prefix: { value, on: 'number' } }, { nameNotPrefixed: value });
+      const keyed = [
+        ...byName.map((a) => ({ key: fold(a.name), a })),
+        ...byNumber.map((a) => ({ key: fold(a.number), a })),
+      ].sort((x, y) => compareCodePoints(x.key, y.key) || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0));
+      const start = offset ?? 0;
+      return keyed.slice(start, limit === undefined ? undefined : start + limit).map((k) => k.a);
     },
 
     async countAccountsInStatus(customerId, status) {
@@ -71,4 +88,9 @@ export function accountPart(sql: Sql): AccountStore {
       return row === null ? null : decodeStringList(strOrNull(row, 'external_account_ids'));
     },
   };
+}
+
+/** Code point order (the databases' byte order of UTF-8), not JavaScript's UTF-16 unit order. */
+function compareCodePoints(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }

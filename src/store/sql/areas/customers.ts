@@ -7,6 +7,7 @@ import type { Row } from '../driver.js';
 import { decodeAddress, encodeAddress } from '../json.js';
 import { created, type Columns, type Sql } from '../sql.js';
 import { big, bigOrNull, bool, date, enumCol, enumColOrNull, str, strOrNull } from '../values.js';
+import { reachCtes } from './reach-query.js';
 
 /** Guard of the writes a deleted (Inactive) customer no longer takes. */
 const ACTIVE = (p: Params): string => `life_cycle_status = ${p.add('Active')}`;
@@ -60,6 +61,15 @@ export function customerPart(sql: Sql): CustomerStore {
 
     async getCustomers(ids) {
       return (await sql.byIds('customers', ids)).map(customerFromRow);
+    },
+
+    async listReachableCustomers(userId, at) {
+      const p = sql.params();
+      const ctes = reachCtes({ userId, at }, 'd', p, sql.dialect);
+      const reached = `SELECT customer_id FROM dc UNION SELECT customer_id FROM user_roles WHERE user_id = ${p.add(userId)}`;
+      const text = `WITH RECURSIVE ${ctes.join(', ')} SELECT c.* FROM customers c `
+        + `WHERE ${sql.dialect.inSubquery('c.id', reached)} ORDER BY c.id`;
+      return (await sql.all(text, p.values)).map(customerFromRow);
     },
 
     async updateCustomer(id, expectedVersion, changes) {

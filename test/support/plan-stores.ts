@@ -1,0 +1,109 @@
+// Stores whose driver records every statement it is given, and the query plan of a recorded
+// statement asked of the same connection: SQLite's EXPLAIN QUERY PLAN rows, PostgreSQL's EXPLAIN
+// (FORMAT JSON) tree. The plan tests run real handlers on these and judge what they ran.
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { migrateSqlite } from '../../src/store/sqlite/migrate.js';
+import { SqliteDriver } from '../../src/store/sqlite/sqlite-driver.js';
+import { migratePostgres } from '../../src/store/postgres/migrate.js';
+import { PostgresDriver, types } from '../../src/store/postgres/postgres-driver.js';
+import { postgresDialect, sqliteDialect } from '../../src/store/sql/dialect.js';
+import type { Row, SqlDriver, SqlValue, Step } from '../../src/store/sql/driver.js';
+import { sqlStore } from '../../src/store/sql/sql-store.js';
+import type { Store } from '../../src/store/store.js';
+
+export interface Recorded { sql: string; params: readonly SqlValue[] }
+
+/** One line of SQLite's EXPLAIN QUERY PLAN. */
+export interface SqlitePlanLine { id: number; parent: number; detail: string }
+
+/** A node of PostgreSQL's EXPLAIN (FORMAT JSON) plan. */
+export interface PgPlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  'Index Cond'?: string;
+  Plans?: PgPlanNode[];
+  [key: string]: unknown;
+}
+
+class RecordingDriver implements SqlDriver {
+  readonly statements: Recorded[] = [];
+  constructor(readonly inner: SqlDriver) {}
+  all(sql: string, params: readonly SqlValue[]): Promise<Row[]> {
+    this.statements.push({ sql, params });
+    return this.inner.all(sql, params);
+  }
+  run(sql: string, params: readonly SqlValue[]): Promise<number> {
+    return this.inner.run(sql, params);
+  }
+  transaction(steps: readonly Step[]): Promise<Row[][] | null> {
+    return this.inner.transaction(steps);
+  }
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}
+
+export interface PlanStore {
+  backend: 'sqlite' | 'postgres';
+  store: Store;
+  /** Runs SQL directly (bulk fills, ANALYZE). */
+  exec(sql: string, params?: readonly SqlValue[]): Promise<void>;
+  /** Statements given to the driver since the last take(), then forgotten. */
+  take(): Recorded[];
+  /** The plan as the database prints it, for failure messages. */
+  planText(r: Recorded): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function sqlitePlanStore(): Promise<PlanStore & { plan(r: Recorded): Promise<SqlitePlanLine[]> }> {
+  const db = new Database(':memory:');
+  db.defaultSafeIntegers(true);
+  db.pragma('foreign_keys = ON');
+  migrateSqlite(db);
+  const driver = new RecordingDriver(new SqliteDriver(db));
+  return {
+    backend: 'sqlite',
+    store: sqlStore('sqlite', driver, sqliteDialect),
+    async exec(sql, params = []) { await driver.inner.run(sql, params); },
+    take: () => driver.statements.splice(0),
+    async plan(r) {
+      const rows = await driver.inner.all(`EXPLAIN QUERY PLAN ${r.sql}`, r.params);
+      return rows.map((x) => ({ id: Number(x.id), parent: Number(x.parent), detail: String(x.detail) }));
+    },
+    async planText(r) {
+      const rows = await driver.inner.all(`EXPLAIN QUERY PLAN ${r.sql}`, r.params);
+      return rows.map((x) => `${String(x.id)}<${String(x.parent)} ${String(x.detail)}`).join('\n');
+    },
+    close: () => driver.close(),
+  };
+}
+
+export async function postgresPlanStore(url: string, schema: string): Promise<PlanStore & { plan(r: Recorded): Promise<PgPlanNode> }> {
+  const pool = new pg.Pool({ connectionString: url, types, max: 1, options: `-c search_path=${schema}` });
+  const client = await pool.connect();
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await migratePostgres(client, schema);
+  } finally {
+    client.release();
+  }
+  const driver = new RecordingDriver(new PostgresDriver(pool));
+  return {
+    backend: 'postgres',
+    store: sqlStore('postgres', driver, postgresDialect),
+    async exec(sql, params = []) { await driver.inner.run(sql, params); },
+    take: () => driver.statements.splice(0),
+    async plan(r) {
+      const rows = await driver.inner.all(`EXPLAIN (FORMAT JSON) ${r.sql}`, r.params);
+      const json = rows[0]!['QUERY PLAN'];
+      const doc = (typeof json === 'string' ? JSON.parse(json) : json) as Array<{ Plan: PgPlanNode }>;
+      return doc[0]!.Plan;
+    },
+    async planText(r) {
+      return (await driver.inner.all(`EXPLAIN ${r.sql}`, r.params)).map((x) => String(x['QUERY PLAN'])).join('\n');
+    },
+    close: () => driver.close(),
+  };
+}

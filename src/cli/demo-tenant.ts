@@ -1,6 +1,5 @@
 // The demo tenant a fresh store starts with, so that the README's first command leads straight
 // to a working API call.
-import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../auth/passwords.js';
 import { issueDeveloperToken } from '../domain/developer-tokens/issue-developer-token.js';
 import { UNIVERSAL_SANDBOX_DEVELOPER_TOKEN } from '../auth/scopes.js';
@@ -8,6 +7,7 @@ import type { Environment } from '../contract/environment.js';
 import { createTenant } from '../domain/tenants/create-tenant.js';
 import type { UserRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
+import { random } from '../contract/ambient.js';
 
 export const DEMO_USER_KEY = 'demo_user_id';
 export const DEMO_USER_NAME = 'admin@adcenter.local';
@@ -15,7 +15,7 @@ export const DEMO_USER_NAME = 'admin@adcenter.local';
 /** Creates the demo tenant once; returns the lines to print, or null when the store already had it. */
 export async function ensureDemoTenant(store: Store, environment: Environment): Promise<string[] | null> {
   if (await store.getMeta(DEMO_USER_KEY)) return null;
-  const password = randomBytes(12).toString('base64url');
+  const password = random().bytes(12).toString('base64url');
   const tenant = await createTenant(store, {
     customerName: 'Demo Customer', accountName: 'Demo Account', userName: DEMO_USER_NAME, email: DEMO_USER_NAME,
     firstName: 'Demo', lastName: 'Admin', passwordHash: await hashPassword(password),

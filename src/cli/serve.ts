@@ -5,6 +5,14 @@ import { serializeRequest } from '../http/log-serializers.js';
 import type { Environment } from '../contract/environment.js';
 import { bindEnvironment, openConfiguredStore, type StoreOptions } from './store-options.js';
 import { ensureDemoTenant } from './demo-tenant.js';
+import { loadSeedFile, resetStore, SEED_META_KEY, seedOptions, summaryLine } from './seed-file.js';
+import { applySeed } from '../domain/seed/apply-seed.js';
+import { withAmbient } from '../contract/ambient.js';
+import { ServerClock } from '../contract/clock.js';
+import { cryptoRandom, SeededRandom } from '../contract/random-source.js';
+
+/** Where a --deterministic server's clock stands, frozen, at start and after each reset. */
+export const DETERMINISTIC_START = new Date('2024-01-01T00:00:00.000Z');
 
 export interface ServeOptions extends StoreOptions {
   port: number;
@@ -26,6 +34,12 @@ export interface ServeOptions extends StoreOptions {
   publicUrl?: string | undefined;
   /** Honour X-Forwarded-* (only behind a proxy that sets them). */
   trustProxy?: boolean | undefined;
+  /** A seed file (JSON or YAML) applied at start instead of the demo tenant, and restored by a reset. */
+  seed?: string | undefined;
+  /** Numbers, ids, TrackingIds and secrets from a seeded generator; the clock frozen at DETERMINISTIC_START. */
+  deterministic?: boolean | undefined;
+  /** The generator's seed (implies deterministic); default 0. */
+  randomSeed?: string | undefined;
 }
 
 /** An http(s) URL without a trailing slash, or an error naming the option. */
@@ -39,9 +53,30 @@ export function normalizePublicUrl(value: string | undefined): string | undefine
 
 export async function serve(options: ServeOptions): Promise<void> {
   const publicUrl = normalizePublicUrl(options.publicUrl);
+  const seed = options.seed === undefined ? null : loadSeedFile(options.seed);
   const store = await openConfiguredStore(options);
   const environment = await bindEnvironment(store, options.environment);
-  const created = await ensureDemoTenant(store, environment);
+  const deterministic = options.deterministic === true || options.randomSeed !== undefined;
+  if (deterministic && environment === 'production') throw new Error('--deterministic and --random-seed are for the sandbox only: they make secrets predictable.');
+  const random = deterministic ? new SeededRandom(options.randomSeed ?? '0') : cryptoRandom;
+  const clock = new ServerClock();
+  const startClock = (): void => {
+    clock.reset();
+    if (deterministic) { clock.set(DETERMINISTIC_START); clock.freeze(); }
+  };
+  startClock();
+  // What a reset returns to: this file, or (none) the demo tenant.
+  await store.setMeta(SEED_META_KEY, seed === null ? '' : JSON.stringify(seed));
+  const created = await withAmbient({ clock, random }, async () => (seed === null
+    ? ensureDemoTenant(store, environment)
+    : [summaryLine(await applySeed(store, seed, seedOptions(environment)))]));
+  const reset = async (): Promise<string[]> => {
+    startClock();
+    if (random instanceof SeededRandom) random.restart();
+    const lines = await resetStore(store, environment, seed);
+    process.stdout.write(`Store reset.\n${lines.map((l) => `${l}\n`).join('')}`);
+    return lines;
+  };
   const logger = pino({
     level: options.logLevel,
     // Credentials never reach the log, whatever a future serializer includes.
@@ -49,7 +84,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     // …and URLs are logged without the values of secret query parameters (invitation tokens).
     serializers: { req: serializeRequest },
   });
-  const app = await buildServer({ store, environment, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, accessTokenLifetimeSeconds: options.accessTokenLifetime ?? DEFAULT_ACCESS_TOKEN_SECONDS, publicUrl, trustProxy: options.trustProxy ?? false, logger,
+  const app = await buildServer({ store, environment, clock, random, reset, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, accessTokenLifetimeSeconds: options.accessTokenLifetime ?? DEFAULT_ACCESS_TOKEN_SECONDS, publicUrl, trustProxy: options.trustProxy ?? false, logger,
     connectionLimits: {
       requestTimeoutMs: milliseconds(options.requestTimeout),
       idleTimeoutMs: milliseconds(options.idleTimeout),

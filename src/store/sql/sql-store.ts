@@ -16,6 +16,7 @@ import { pilotFeaturePart } from './areas/pilot-features.js';
 import { prepayAccountPart } from './areas/prepay-accounts.js';
 import { oauthPart } from './areas/oauth.js';
 import { outboxPart } from './areas/outbox.js';
+import { statePart } from './areas/state.js';
 import { tokenPart } from './areas/tokens.js';
 import { userPart } from './areas/users.js';
 import { webSessionPart } from './areas/web-sessions.js';
@@ -42,5 +43,6 @@ export function sqlStore(backend: Store['backend'], driver: SqlDriver, dialect: 
     ...notificationPart(sql),
     ...prepayAccountPart(sql),
     ...webSessionPart(sql),
+    ...statePart(sql, backend),
   };
 }

@@ -5,6 +5,7 @@ import { created, type Sql } from '../sql.js';
 import { int, strOrNull } from '../values.js';
 import { buildAccountQuery } from './account-query.js';
 import { accountChangeColumns, accountFromRow, accountInsertColumns, decodeStringList, encodeStringList } from './account-rows.js';
+import { nowMs } from '../../../contract/ambient.js';
 
 export function accountPart(sql: Sql): AccountStore {
   async function count(where: string, params: Parameters<Sql['one']>[1]): Promise<number> {
@@ -14,7 +15,7 @@ export function accountPart(sql: Sql): AccountStore {
 
   return {
     async insertAccount(account) {
-      return accountFromRow(await sql.insert('accounts', [...accountInsertColumns(account), ...created(Date.now())]));
+      return accountFromRow(await sql.insert('accounts', [...accountInsertColumns(account), ...created(nowMs())]));
     },
 
     async getAccount(id) {

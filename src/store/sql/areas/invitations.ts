@@ -7,6 +7,7 @@ import { decodeIdList, encodeIdList } from '../json.js';
 import type { Columns, Sql } from '../sql.js';
 import { big, bigOrNull, date, dateOrNull, enumCol, int, ms, str, strOrNull } from '../values.js';
 import { insertUserStatement, putRoleStatement, userFromRow } from './user-rows.js';
+import { nowMs } from '../../../contract/ambient.js';
 
 function invitationColumns(i: NewUserInvitation): Columns {
   return [
@@ -30,7 +31,7 @@ function invitationFromRow(r: Row): UserInvitationRecord {
 export function userInvitationPart(sql: Sql): UserInvitationStore {
   return {
     async insertUserInvitation(invitation) {
-      return invitationFromRow(await sql.insert('user_invitations', [...invitationColumns(invitation), ['created_time', Date.now()]]));
+      return invitationFromRow(await sql.insert('user_invitations', [...invitationColumns(invitation), ['created_time', nowMs()]]));
     },
 
     async getUserInvitation(id) {

@@ -53,7 +53,7 @@ export function normalizePublicUrl(value: string | undefined): string | undefine
 
 export async function serve(options: ServeOptions): Promise<void> {
   const publicUrl = normalizePublicUrl(options.publicUrl);
-  const seed = options.seed === undefined ? null : loadSeedFile(options.seed);
+  const seed = options.seed === undefined ? null : await loadSeedFile(options.seed);
   const store = await openConfiguredStore(options);
   const environment = await bindEnvironment(store, options.environment);
   const deterministic = options.deterministic === true || options.randomSeed !== undefined;

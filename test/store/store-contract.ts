@@ -13,6 +13,7 @@ import { oauthTests } from './contract/oauth.js';
 import { outboxTests } from './contract/outbox.js';
 import { pilotAndNotificationTests } from './contract/pilots-notifications.js';
 import { userAndTokenTests } from './contract/users-tokens.js';
+import { stateTests } from './contract/state.js';
 
 export function runStoreContract(name: string, open: () => Promise<Store>): void {
   describe(`Store contract: ${name}`, () => {
@@ -53,5 +54,8 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
         assert.equal(await ctx.store.countAccountsInStatus(c.id, evil), 0);
       });
     });
+
+    // Last: it empties the store.
+    stateTests(ctx);
   });
 }

@@ -11,6 +11,7 @@ import { checkedEnum, isEnumValue } from '../../store/enums.js';
 import type { PilotLevel } from '../../store/pilot-records.js';
 import type { ClientLinkRecord } from '../../store/records.js';
 import { StoreConflict, type Store } from '../../store/store.js';
+import { accountName } from '../accounts/account-rules.js';
 import { businessAddressRecord } from '../addresses.js';
 import { hashSecret } from '../credentials.js';
 import { customerName } from '../customers/customer-rules.js';
@@ -127,7 +128,8 @@ export async function applySeed(store: Store, seed: SeedFile, options: SeedOptio
     const known: Known[] = [];
     for (const [j, a] of (c.accounts ?? []).entries()) {
       const path = `${customer.path}/accounts/${j}`;
-      const number = (a.number ?? numberFromText(8, `account:${customer.number}:${a.name}`)).toUpperCase();
+      const name = rule(`${path}/name`, () => accountName({ Name: a.name } as Parameters<typeof accountName>[0]));
+      const number = (a.number ?? numberFromText(8, `account:${customer.number}:${name}`)).toUpperCase();
       let id = await store.idByNumber('account', number);
       if (id === null) {
         const primary = a.primaryUser ?? (seed.users ?? []).find((u) => u.roles.some((r) => (r.role === 'SuperAdmin' || r.role === Role.SuperAdmin)
@@ -140,7 +142,7 @@ export async function applySeed(store: Store, seed: SeedFile, options: SeedOptio
         if (!isEnumValue('CurrencyCode', currency)) throw new SeedError(`${path}/currencyCode`, `unknown currency ${currency}`);
         const country = c.marketCountry ?? 'US';
         id = (await write(path, () => store.insertAccount({
-          customerId: customer.id, number, name: a.name, currencyCode: currency, financialStatus: 'ClearFinancialStatus',
+          customerId: customer.id, number, name, currencyCode: currency, financialStatus: 'ClearFinancialStatus',
           language: 'English', lifeCycleStatus: status, pauseReason: null, paymentMethodId: payWith.get(customer.id)!,
           billToCustomerId: customer.id, primaryUserId, timeZone: 'PacificTimeUSCanadaTijuana', autoTagType: 'Inactive',
           salesHouseCustomerId: null, backUpPaymentInstrumentId: null, billingThresholdAmount: null, soldToPaymentInstrumentId: null,
@@ -149,7 +151,7 @@ export async function applySeed(store: Store, seed: SeedFile, options: SeedOptio
         }))).id;
         summary.accounts++;
       }
-      known.push({ path, name: a.name, number, id });
+      known.push({ path, name, number, id });
     }
     accounts.set(customer.id, known);
   }

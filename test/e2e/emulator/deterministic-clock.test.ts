@@ -1,13 +1,18 @@
 // --deterministic: two servers, the same calls, byte-identical answers (numbers, contact ids,
 // TrackingIds, times). POST /_adcenter/clock: freezing and moving the clock expires access
-// tokens (109) and invitations.
+// tokens (109), invitations and pending client links.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { rest, soap, faultCodes } from '../../support/clients.js';
 import { restCodes } from '../../support/faces.js';
 import { invitationJson } from '../../support/invitation-requests.js';
 import { SANDBOX_DEVELOPER_TOKEN, startServer, type RunningServer } from '../../support/server.js';
-import { admin } from '../../support/emulator.js';
+import { admin, FIXED_ACCESS_TOKEN, SAMPLE_SEED_YAML, writeSeed } from '../../support/emulator.js';
+import { faces } from '../../support/faces.js';
+import { searchLinks } from '../../support/client-links.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const creds = (token: string) => ({ token, developerToken: SANDBOX_DEVELOPER_TOKEN });
 
@@ -114,4 +119,36 @@ describe('POST /_adcenter/clock', () => {
       await admin(server.url, '/clock', { reset: true });
     }
   });
+});
+
+describe('client links expire by the server\'s clock', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'adcenter-clock-'));
+  let server: RunningServer;
+  before(async () => {
+    const pending = SAMPLE_SEED_YAML.replace('clientAccount: Fabrikam Second }', 'clientAccount: Fabrikam Second, status: LinkPending }');
+    assert.notEqual(pending, SAMPLE_SEED_YAML);
+    server = await startServer({ args: ['--seed', writeSeed(dir, 'pending.yaml', pending)] });
+  });
+  after(async () => {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const face of ['REST', 'SOAP'] as const) {
+    it(`a seeded LinkPending link reads LinkExpired 30 days later (${face})`, async () => {
+      const store = await server.store();
+      const agency = (await store.dump()).customers.find((c) => c.name === 'Contoso Agency')!;
+      const request = { predicates: [{ Field: 'DirectManagingCustomerId', Operator: 'Equals', Value: agency.id.toString() }] };
+      const call = faces(server);
+      const now = await searchLinks(call, face, request, FIXED_ACCESS_TOKEN);
+      assert.deepEqual(now.links?.map((l) => l.Status), ['LinkPending'], JSON.stringify(now.fault));
+      await admin(server.url, '/clock', { advanceSeconds: 31 * 86_400 });
+      try {
+        const later = await searchLinks(call, face, request, FIXED_ACCESS_TOKEN);
+        assert.deepEqual(later.links?.map((l) => l.Status), ['LinkExpired']);
+      } finally {
+        await admin(server.url, '/clock', { reset: true });
+      }
+    });
+  }
 });

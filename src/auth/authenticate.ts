@@ -6,6 +6,7 @@ import type { UserRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { API_SCOPE, UNIVERSAL_SANDBOX_DEVELOPER_TOKEN } from './scopes.js';
 import { hashSecret } from '../domain/credentials.js';
+import { currentTime } from '../contract/ambient.js';
 
 export interface Credentials {
   authenticationToken?: string | undefined;
@@ -14,7 +15,7 @@ export interface Credentials {
   password?: string | undefined;
 }
 
-export async function authenticate(store: Store, environment: Environment, credentials: Credentials, now = new Date()): Promise<UserRecord> {
+export async function authenticate(store: Store, environment: Environment, credentials: Credentials, now = currentTime()): Promise<UserRecord> {
   // The legacy UserName/Password headers are "reserved for internal use"; users must send an OAuth token.
   if (credentials.password || (credentials.userName && !credentials.authenticationToken)) {
     throw new ApiError('InvalidCredentials', 'UserName/Password authentication is not supported; send an OAuth access token in AuthenticationToken.');

@@ -4,6 +4,7 @@ import type { Store } from '../store/store.js';
 import { API_SCOPE, DEFAULT_ACCESS_TOKEN_SECONDS } from './scopes.js';
 import { hashSecret } from '../domain/credentials.js';
 import { newAccessToken } from './secrets.js';
+import { currentTime } from '../contract/ambient.js';
 
 export interface IssuedAccessToken {
   accessToken: string;
@@ -16,7 +17,7 @@ export async function issueAccessToken(
   options: { clientId?: string; lifetimeSeconds?: number; scope?: string; now?: Date; grantId?: string } = {},
 ): Promise<IssuedAccessToken> {
   const lifetime = options.lifetimeSeconds ?? DEFAULT_ACCESS_TOKEN_SECONDS;
-  const now = options.now ?? new Date();
+  const now = options.now ?? currentTime();
   const scope = options.scope ?? `${API_SCOPE[environment]} offline_access`;
   const accessToken = newAccessToken(environment);
   await store.insertAccessToken({

@@ -2,7 +2,6 @@
 // to a working API call. Whichever command creates it prints it (its password — and in production
 // its developer token — is shown only then): `serve` in its banner, every other command on stderr
 // (so stdout of `token` stays the token alone).
-import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../auth/passwords.js';
 import { UNIVERSAL_SANDBOX_DEVELOPER_TOKEN } from '../auth/scopes.js';
 import type { Environment } from '../contract/environment.js';
@@ -10,6 +9,7 @@ import { hashSecret, newDeveloperToken } from '../domain/credentials.js';
 import { claimTenant } from '../domain/tenants/create-tenant.js';
 import type { UserRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
+import { random } from '../contract/ambient.js';
 
 export const DEMO_USER_KEY = 'demo_user_id';
 export const DEMO_USER_NAME = 'admin@adcenter.local';
@@ -21,7 +21,7 @@ export const DEMO_USER_NAME = 'admin@adcenter.local';
  */
 export async function ensureDemoTenant(store: Store, environment: Environment): Promise<string[] | null> {
   if (await store.getMeta(DEMO_USER_KEY)) return null;
-  const password = randomBytes(12).toString('base64url');
+  const password = random().bytes(12).toString('base64url');
   const developerToken = environment === 'sandbox' ? UNIVERSAL_SANDBOX_DEVELOPER_TOKEN : newDeveloperToken();
   const tenant = await claimTenant(store, DEMO_USER_KEY, {
     customerName: 'Demo Customer', accountName: 'Demo Account', userName: DEMO_USER_NAME, email: DEMO_USER_NAME,

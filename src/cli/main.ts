@@ -12,6 +12,7 @@ import { definePilot, listPilots, loadPilots, switchPilot } from './pilot-featur
 import { notify } from './notify.js';
 import { DEFAULT_DATA_DIR } from './store-options.js';
 import { registerClientCommands } from './client-commands/register.js';
+import { exportStore, resetCommand, seedFromFile } from './seed-file.js';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -59,7 +60,23 @@ storeOptions(program.command('serve').description('start the server'))
     process.env.ADCENTER_REQUEST_LOG_SIZE === undefined ? undefined : positiveInt(process.env.ADCENTER_REQUEST_LOG_SIZE))
   .option('--rate-limit <calls/seconds>', 'per-user call-rate limit answered with 117 CallRateExceeded, e.g. 100/60 (default: none; or ADCENTER_RATE_LIMIT)', process.env.ADCENTER_RATE_LIMIT)
   .option('--redis <url>', 'Redis URL sharing the call-rate window between instances, e.g. redis://127.0.0.1:6379 (or ADCENTER_REDIS_URL)', process.env.ADCENTER_REDIS_URL)
+  .option('--seed <file>', 'seed file (JSON or YAML, schemas/seed.schema.json) applied at start instead of the demo tenant; a reset returns to it')
+  .option('--deterministic', 'sandbox: numbers, ids, TrackingIds and secrets from a seeded generator, clock frozen at 2024-01-01T00:00:00Z')
+  .option('--random-seed <n>', 'the generator\'s seed (implies --deterministic; default 0)')
   .action(async (opts) => serve(opts));
+
+// The lead merges this with `seed --accounts N` (bulk counts, src/cli/seed-counts.ts) into one `seed [file]`.
+storeOptions(program.command('seed').description('apply a seed file (JSON or YAML, schemas/seed.schema.json); applying it again changes nothing'))
+  .argument('<file>', 'the seed file')
+  .action(async (file: string, opts) => seedFromFile(file, opts));
+
+storeOptions(program.command('export').description('print the whole store as a seed file (JSON; passwords as hashes) that `seed` reads back'))
+  .option('--format <format>', 'json (default) or yaml')
+  .action(async (opts) => exportStore(opts));
+
+storeOptions(program.command('reset').description('empty the store and apply its seed again (the file given, else the one it is served with, else the demo tenant)'))
+  .option('--seed <file>', 'the seed file to return to (kept for later resets)')
+  .action(async (opts) => resetCommand(opts));
 
 storeOptions(program.command('token').description('print an OAuth access token (last line of stdout)'))
   .option('--user <userName>', 'user to issue the token for (default: the demo Super Admin)')

@@ -6,6 +6,14 @@ import type { Environment } from '../contract/environment.js';
 import { bindEnvironment, openConfiguredStore, type StoreOptions } from './store-options.js';
 import { openCallWindow } from './call-limits.js';
 import { ensureDemoTenant, showDemoTenantIfStartFails } from './demo-tenant.js';
+import { loadSeedFile, resetStore, SEED_META_KEY, seedOptions, summaryLine } from './seed-file.js';
+import { applySeed } from '../domain/seed/apply-seed.js';
+import { withAmbient } from '../contract/ambient.js';
+import { ServerClock } from '../contract/clock.js';
+import { cryptoRandom, SeededRandom } from '../contract/random-source.js';
+
+/** Where a --deterministic server's clock stands, frozen, at start and after each reset. */
+export const DETERMINISTIC_START = new Date('2024-01-01T00:00:00.000Z');
 
 export interface ServeOptions extends StoreOptions {
   port: number;
@@ -37,6 +45,12 @@ export interface ServeOptions extends StoreOptions {
   redis?: string | undefined;
   /** false with --no-signin-limit: no web sign-in lockout (tests). */
   signinLimit?: boolean | undefined;
+  /** A seed file (JSON or YAML) applied at start instead of the demo tenant, and restored by a reset. */
+  seed?: string | undefined;
+  /** Numbers, ids, TrackingIds and secrets from a seeded generator; the clock frozen at DETERMINISTIC_START. */
+  deterministic?: boolean | undefined;
+  /** The generator's seed (implies deterministic); default 0. */
+  randomSeed?: string | undefined;
 }
 
 /** An http(s) URL without a trailing slash, or an error naming the option. */
@@ -50,9 +64,30 @@ export function normalizePublicUrl(value: string | undefined): string | undefine
 
 export async function serve(options: ServeOptions): Promise<void> {
   const publicUrl = normalizePublicUrl(options.publicUrl);
+  const seed = options.seed === undefined ? null : await loadSeedFile(options.seed);
   const store = await openConfiguredStore(options);
   const environment = await bindEnvironment(store, options.environment);
-  const created = await ensureDemoTenant(store, environment);
+  const deterministic = options.deterministic === true || options.randomSeed !== undefined;
+  if (deterministic && environment === 'production') throw new Error('--deterministic and --random-seed are for the sandbox only: they make secrets predictable.');
+  const random = deterministic ? new SeededRandom(options.randomSeed ?? '0') : cryptoRandom;
+  const clock = new ServerClock();
+  const startClock = (): void => {
+    clock.reset();
+    if (deterministic) { clock.set(DETERMINISTIC_START); clock.freeze(); }
+  };
+  startClock();
+  // What a reset returns to: this file, or (none) the demo tenant.
+  await store.setMeta(SEED_META_KEY, seed === null ? '' : JSON.stringify(seed));
+  const created = await withAmbient({ clock, random }, async () => (seed === null
+    ? ensureDemoTenant(store, environment)
+    : [summaryLine(await applySeed(store, seed, seedOptions(environment)))]));
+  const reset = async (): Promise<string[]> => {
+    startClock();
+    if (random instanceof SeededRandom) random.restart();
+    const lines = await resetStore(store, environment, seed);
+    process.stdout.write(`Store reset.\n${lines.map((l) => `${l}\n`).join('')}`);
+    return lines;
+  };
   const shown = showDemoTenantIfStartFails(created);
   const logger = pino({
     level: options.logLevel,
@@ -62,7 +97,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     serializers: { req: serializeRequest },
   });
   const callWindow = await openCallWindow(store, options, (err) => logger.warn({ err: err.message }, 'Redis call-rate window unavailable; call let through'));
-  const app = await buildServer({ store, environment, adminToken: options.adminToken || undefined, requestLogSize: options.requestLogSize, callWindow, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, accessTokenLifetimeSeconds: options.accessTokenLifetime ?? DEFAULT_ACCESS_TOKEN_SECONDS, publicUrl, trustProxy: options.trustProxy ?? false, logger, noSignInLimit: options.signinLimit === false,
+  const app = await buildServer({ store, environment, clock, random, reset, adminToken: options.adminToken || undefined, requestLogSize: options.requestLogSize, callWindow, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, accessTokenLifetimeSeconds: options.accessTokenLifetime ?? DEFAULT_ACCESS_TOKEN_SECONDS, publicUrl, trustProxy: options.trustProxy ?? false, logger, noSignInLimit: options.signinLimit === false,
     connectionLimits: {
       requestTimeoutMs: milliseconds(options.requestTimeout),
       idleTimeoutMs: milliseconds(options.idleTimeout),

@@ -2,7 +2,6 @@
 // REST, the OAuth token endpoint; http/) and the web application (pages, sign-in, consent; web/),
 // each registered as its own plugin, plus the landing and health endpoints. http and web do not
 // know each other; only this file sees both.
-import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Environment } from '../contract/environment.js';
 import type { Store } from '../store/store.js';
@@ -19,6 +18,11 @@ import { adminMode } from '../http/admin/admin-gate.js';
 import { inspectRoutes } from '../http/admin/inspect-routes.js';
 import type { CallWindow } from '../http/inspect/call-window.js';
 import { FaultRules } from '../http/inspect/fault-rules.js';
+import { stateRoutes } from '../http/admin/state-routes.js';
+import { withAmbient } from '../contract/ambient.js';
+import { ServerClock } from '../contract/clock.js';
+import { cryptoRandom, type RandomSource } from '../contract/random-source.js';
+import { random } from '../contract/ambient.js';
 
 export interface ServerOptions {
   store: Store;
@@ -45,21 +49,31 @@ export interface ServerOptions {
   noSignInLimit?: boolean;
   /** A pino logger; none means no logging (tests). */
   logger?: FastifyBaseLogger;
+  /** This server's clock (default: the machine's time, movable by POST /_adcenter/clock). */
+  clock?: ServerClock;
+  /** This server's random source (default: the CSPRNG; --deterministic: a seeded generator). */
+  random?: RandomSource;
+  /** What POST /_adcenter/reset does (default: empty the store). */
+  reset?: () => Promise<string[]>;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  // Every request (and all it awaits) runs with this server's clock and random source.
+  const clock = options.clock ?? new ServerClock();
+  const ambient = { clock, random: options.random ?? cryptoRandom };
+  const serverFactory = limitedServerFactory({ ...DEFAULT_CONNECTION_LIMITS, ...definedOnly(options.connectionLimits) });
   const app = Fastify({
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // The request id (reqId in the log) is the TrackingId returned to the client, so logs can be searched by it.
-    genReqId: () => randomUUID(),
+    genReqId: () => random().uuid(),
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     routerOptions: { caseSensitive: false },
     return503OnClosing: true,
     // Only then does req.protocol (Secure cookies), req.ip (sign-in throttling) and req.host follow X-Forwarded-*.
     trustProxy: options.trustProxy ?? false,
-    serverFactory: limitedServerFactory({ ...DEFAULT_CONNECTION_LIMITS, ...definedOnly(options.connectionLimits) }),
+    serverFactory: (handler) => serverFactory((req, res) => withAmbient(ambient, () => handler(req, res))),
     // A request node's parser refuses, or one that took too long, still gets the face's fault.
     clientErrorHandler: answerClientError,
   });
@@ -85,7 +99,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(oauthToken, { store: options.store, environment: options.environment, accessTokenLifetimeSeconds: options.accessTokenLifetimeSeconds });
   await app.register(adminApi, {
     prefix: ADMIN_PREFIX, environment: options.environment, adminToken: options.adminToken,
-    routes: [inspectRoutes({ requestLog, faults }), ...(options.adminRoutes ?? [])],
+    routes: [
+      inspectRoutes({ requestLog, faults }),
+      stateRoutes({ clock, reset: options.reset ?? (async () => { await options.store.wipe(); return []; }) }),
+      ...(options.adminRoutes ?? []),
+    ],
   });
   await app.register(webApplication, {
     store: options.store, environment: options.environment, publicUrl: options.publicUrl,

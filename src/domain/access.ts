@@ -9,6 +9,7 @@ import type { Store } from '../store/store.js';
 import { strongestRole } from './roles.js';
 import { activeLinksByManager } from './client-links/life-cycle.js';
 import { MAX_CUSTOMER_LINK_DEPTH } from './client-links/link-depth.js';
+import { currentTime } from '../contract/ambient.js';
 
 export interface Scope {
   customerIds: bigint[];
@@ -34,7 +35,7 @@ export class Access {
   ) {}
 
   /** `now` decides which links are Active (an accepted link waits for its StartDate). */
-  static async load(store: Store, user: UserRecord, now: Date = new Date()): Promise<Access> {
+  static async load(store: Store, user: UserRecord, now: Date = currentTime()): Promise<Access> {
     const roles = await store.listUserRoles(user.id);
     const wholeCustomer = roles.filter((r) => r.accountIds === null);
     // The roles each managing customer passes down its links: the user's own there, or inherited.

@@ -4,6 +4,7 @@ import type { OperationName, RequestOf, ResponseOf } from '../contract/values.js
 import type { Store } from '../store/store.js';
 import type { UserRecord } from '../store/records.js';
 import { Access } from './access.js';
+import { currentTime } from '../contract/ambient.js';
 
 export class Context {
   #access: Promise<Access> | undefined;
@@ -12,7 +13,7 @@ export class Context {
     readonly user: UserRecord,
     readonly store: Store,
     readonly environment: Environment,
-    readonly now: () => Date = () => new Date(),
+    readonly now: () => Date = currentTime,
     /**
      * The server's public base URL (no trailing slash), for links in the messages an operation
      * sends (SendUserInvitation's acceptance link): the configured --public-url, else the origin

@@ -1,7 +1,8 @@
 // Credentials the domain hands out: developer tokens and invitation secrets, random and shown
 // once, stored only as their SHA-256. A fast hash is right here: the secrets are 256-bit (or
 // 20-character) random values, not guessable passwords. auth builds its bearer secrets on this.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { random } from '../contract/ambient.js';
 
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
@@ -10,10 +11,10 @@ export function hashSecret(secret: string): string {
 /** Developer tokens look like Microsoft's: upper-case alphanumeric. */
 export function newDeveloperToken(): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
-  return [...randomBytes(20)].map((b) => alphabet[b % alphabet.length]).join('');
+  return [...random().bytes(20)].map((b) => alphabet[b % alphabet.length]).join('');
 }
 
 /** The secret of a user invitation's acceptance link: 256 random bits, URL-safe. */
 export function newInvitationSecret(): string {
-  return randomBytes(32).toString('base64url');
+  return random().bytes(32).toString('base64url');
 }

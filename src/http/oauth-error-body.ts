@@ -1,7 +1,7 @@
 // The identity platform's JSON error body for the token endpoint: error, a description that
 // ends with the trace and correlation ids and the time, error_codes, and the ids on their own.
-import { randomUUID } from 'node:crypto';
 import type { OAuthError } from '../auth/oauth/errors.js';
+import { currentTime, random } from '../contract/ambient.js';
 
 export interface OAuthErrorBody {
   error: string;
@@ -24,8 +24,8 @@ function timestamp(now: Date): string {
  * `traceId` is the request id (also the TrackingId of API responses); the correlation id is the
  * client's `client-request-id` when it sent a GUID, as MSAL-style clients do, else a new one.
  */
-export function oauthErrorBody(error: OAuthError, traceId: string, clientRequestId: string | undefined, now = new Date()): OAuthErrorBody {
-  const correlationId = clientRequestId !== undefined && GUID.test(clientRequestId) ? clientRequestId.toLowerCase() : randomUUID();
+export function oauthErrorBody(error: OAuthError, traceId: string, clientRequestId: string | undefined, now = currentTime()): OAuthErrorBody {
+  const correlationId = clientRequestId !== undefined && GUID.test(clientRequestId) ? clientRequestId.toLowerCase() : random().uuid();
   const ts = timestamp(now);
   return {
     error: error.error,

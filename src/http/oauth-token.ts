@@ -9,6 +9,7 @@ import { OAuthError, oauthErrors } from '../auth/oauth/errors.js';
 import { handleTokenRequest, type BasicCredentials } from '../auth/oauth/token-endpoint.js';
 import { DEFAULT_ACCESS_TOKEN_SECONDS } from '../auth/scopes.js';
 import { oauthErrorBody } from './oauth-error-body.js';
+import { currentTime } from '../contract/ambient.js';
 
 export interface OAuthTokenOptions {
   store: Store;
@@ -44,7 +45,7 @@ export async function oauthToken(app: FastifyInstance, options: OAuthTokenOption
     try {
       if (basic === 'malformed') throw oauthErrors.malformed('The Authorization header is not valid Basic client authentication.');
       const body = await handleTokenRequest(
-        { store: options.store, environment: options.environment, accessTokenLifetimeSeconds: lifetime, now: new Date() },
+        { store: options.store, environment: options.environment, accessTokenLifetimeSeconds: lifetime, now: currentTime() },
         tenant, new URLSearchParams(typeof req.body === 'string' ? req.body : ''), basic,
       );
       return reply.code(200).type('application/json; charset=utf-8').send(body);

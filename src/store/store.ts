@@ -73,6 +73,8 @@ export interface CustomerStore {
 
   insertPaymentMethod(customerId: bigint, type: EnumValue<'PaymentMethodType'>): Promise<PaymentMethodRecord>;
   getPaymentMethod(id: bigint): Promise<PaymentMethodRecord | null>;
+  /** The customer's payment methods, ordered by id. */
+  listPaymentMethods(customerId: bigint): Promise<PaymentMethodRecord[]>;
 }
 
 export interface AccountStore {
@@ -322,9 +324,38 @@ export interface PrepayAccountStore {
   isPrepayAccount(accountId: bigint): Promise<boolean>;
 }
 
+/** The whole store at once (POST /_adcenter/reset). */
+export interface StateStore {
+  /**
+   * Empties every table in one transaction — keeping only the store's environment and its seed file
+  * (meta seed_file) — and restarts
+   * every id sequence at its first id: the store is as new, migrated, in its environment.
+   */
+  wipe(): Promise<void>;
+  /** Everything `adcenter export` writes, each list ordered by id (roles by user, customer, role). */
+  dump(): Promise<StoreDump>;
+}
+
+/** The entities a seed file describes, as stored (StateStore.dump). */
+export interface StoreDump {
+  customers: CustomerRecord[];
+  paymentMethods: PaymentMethodRecord[];
+  accounts: AccountRecord[];
+  users: UserRecord[];
+  roles: UserRoleRecord[];
+  clientLinks: ClientLinkRecord[];
+  /** Not revoked. */
+  developerTokens: DeveloperTokenRecord[];
+  /** Not revoked (expired ones included: the clock may be moved back). */
+  accessTokens: AccessTokenRecord[];
+  pilotFeatures: PilotFeatureRecord[];
+  pilotGrants: PilotGrantRecord[];
+}
+
 export interface Store
   extends MetaStore, CustomerStore, AccountStore, UserStore, UserInvitationStore, ClientLinkStore, TokenStore,
-  OutboxStore, OAuthStore, CustomerSignupStore, TenantStore, PilotFeatureStore, NotificationStore, PrepayAccountStore, WebSessionStore, PasswordStore {
+  OutboxStore, OAuthStore, CustomerSignupStore, TenantStore, PilotFeatureStore, NotificationStore, PrepayAccountStore, WebSessionStore, PasswordStore,
+  StateStore {
   readonly backend: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hashSecret } from '../domain/credentials.js';
 import type { Store } from '../store/store.js';
 import { CookieSecurity } from './cookie-security.js';
+import { currentTime } from '../contract/ambient.js';
 
 export const SESSION_COOKIE = 'adcenter_session';
 const KEY_META = 'session_signing_key';
@@ -60,7 +61,7 @@ export class Sessions {
     const id = raw.slice(0, dot);
     // The signature spares the store a lookup for forged ids.
     if (!this.verify(id, raw.slice(dot + 1))) return null;
-    const record = await this.store.findLiveWebSession(hashSecret(id), new Date());
+    const record = await this.store.findLiveWebSession(hashSecret(id), currentTime());
     if (!record) return null;
     return { userId: record.userId, csrf: record.csrf, expiresAt: record.expiresAt.getTime(), sessionHash: record.sessionHash };
   }
@@ -75,7 +76,7 @@ export class Sessions {
   async create(userId: bigint): Promise<{ session: Session; value: string }> {
     const id = randomBytes(32).toString('base64url');
     const csrf = randomBytes(16).toString('base64url');
-    const expiresAt = new Date(Date.now() + this.lifetimeSeconds * 1000);
+    const expiresAt = new Date(currentTime().getTime() + this.lifetimeSeconds * 1000);
     const record = await this.store.insertWebSession({ sessionHash: hashSecret(id), userId, csrf, expiresAt });
     const session = { userId, csrf, expiresAt: expiresAt.getTime(), sessionHash: record.sessionHash };
     return { session, value: `${id}.${this.sign(id)}` };
@@ -83,7 +84,7 @@ export class Sessions {
 
   /** Ends the session in the store: its cookie, wherever copied, stops working. */
   async revoke(session: Session): Promise<void> {
-    await this.store.revokeWebSession(session.sessionHash, new Date());
+    await this.store.revokeWebSession(session.sessionHash, currentTime());
   }
 
   /** Signs out: the session ends in the store and the cookie is cleared. */

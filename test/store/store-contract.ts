@@ -15,6 +15,7 @@ import { outboxTests } from './contract/outbox.js';
 import { pilotAndNotificationTests } from './contract/pilots-notifications.js';
 import { userAndTokenTests } from './contract/users-tokens.js';
 import { tenantTests } from './contract/tenants.js';
+import { stateTests } from './contract/state.js';
 
 export function runStoreContract(name: string, open: () => Promise<Store>): void {
   describe(`Store contract: ${name}`, () => {
@@ -57,5 +58,8 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
         assert.equal(await ctx.store.countAccountsInStatus(c.id, evil), 0);
       });
     });
+
+    // Last: it empties the store.
+    stateTests(ctx);
   });
 }

@@ -2,7 +2,6 @@
 // the identity platform's parameters), issuing a code on consent and building the redirect back.
 // Problems with the client or the redirect URI are shown to the user, never redirected (an
 // attacker could otherwise bounce users to any URI); every other problem goes back to the app.
-import { randomUUID } from 'node:crypto';
 import type { OAuthClientRecord, PkceMethod } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
 import { hashSecret } from '../../domain/credentials.js';
@@ -13,6 +12,7 @@ import { isPkceMethod, isPkceValue } from './pkce.js';
 import { matchRedirectUri } from './redirect-uris.js';
 import { formatScope, parseScope } from './scopes.js';
 import { isKnownTenant } from './tenants.js';
+import { currentTime, random } from '../../contract/ambient.js';
 
 export type ResponseMode = 'query' | 'fragment';
 export type Prompt = 'none' | 'login' | 'consent' | 'select_account';
@@ -143,10 +143,10 @@ export function consentFields(request: AuthorizeRequest): Record<string, string>
 }
 
 /** The user consented: stores a single-use code and returns the redirect carrying it. */
-export async function approve(store: Store, request: AuthorizeRequest, userId: bigint, now = new Date()): Promise<string> {
+export async function approve(store: Store, request: AuthorizeRequest, userId: bigint, now = currentTime()): Promise<string> {
   const code = newOAuthSecret();
   await store.insertAuthorizationCode({
-    codeHash: hashSecret(code), grantId: randomUUID(), clientId: request.client.clientId, userId,
+    codeHash: hashSecret(code), grantId: random().uuid(), clientId: request.client.clientId, userId,
     redirectUri: request.redirectUri, scope: formatScope(request.scopes), codeChallenge: request.codeChallenge,
     codeChallengeMethod: request.codeChallengeMethod, expiresAt: after(now, AUTHORIZATION_CODE_SECONDS),
   });

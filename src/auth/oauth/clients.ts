@@ -1,12 +1,13 @@
 // Client applications ("app registrations"): registered from the CLI (`adcenter app register`)
 // or the developer portal, looked up and authenticated by the OAuth endpoints.
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { OAuthClientRecord } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
 import { hashSecret } from '../../domain/credentials.js';
 import { newOAuthSecret } from '../secrets.js';
 import { oauthErrors } from './errors.js';
 import { redirectUriProblem } from './redirect-uris.js';
+import { random } from '../../contract/ambient.js';
 
 /** Input the registration refused; the message is meant for the person registering. */
 export class ClientRegistrationError extends Error {
@@ -51,7 +52,7 @@ export async function registerClientApp(store: Store, registration: ClientRegist
   const owner = await store.getUser(registration.ownerUserId);
   if (!owner || owner.lifeCycleStatus !== 'Active') throw new ClientRegistrationError('The owner must be an active user.');
 
-  const clientId = randomUUID();
+  const clientId = random().uuid();
   const clientSecret = registration.confidential ? newOAuthSecret() : undefined;
   await store.insertOAuthClient({
     clientId, name, redirectUris, confidential: registration.confidential,

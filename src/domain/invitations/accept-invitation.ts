@@ -6,6 +6,7 @@ import type { UserInvitationRecord, UserRecord } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
 import { newNestedId } from '../numbers.js';
 import { isCustomerLevelRole } from '../roles.js';
+import { currentTime } from '../../contract/ambient.js';
 
 export interface Acceptance {
   /** The sign-in name chosen by the invitee; "can sign up with credentials that differ from the invitation email address". */
@@ -26,7 +27,7 @@ export class InvitationNotAcceptable extends Error {
 }
 
 /** The invitation a link's secret names, if it can still be accepted; else throws InvitationNotAcceptable. */
-export async function acceptableInvitation(store: Store, secret: string, now = new Date()): Promise<UserInvitationRecord> {
+export async function acceptableInvitation(store: Store, secret: string, now = currentTime()): Promise<UserInvitationRecord> {
   const invitation = secret ? await store.findUserInvitationBySecret(hashSecret(secret)) : null;
   if (!invitation) throw new InvitationNotAcceptable('unknown');
   if (invitation.acceptedTime) throw new InvitationNotAcceptable('accepted');
@@ -35,7 +36,7 @@ export async function acceptableInvitation(store: Store, secret: string, now = n
 }
 
 /** Throws InvitationNotAcceptable, or StoreConflict('user_name') when the name is taken. */
-export async function acceptInvitation(store: Store, secret: string, acceptance: Acceptance, now = new Date()): Promise<UserRecord> {
+export async function acceptInvitation(store: Store, secret: string, acceptance: Acceptance, now = currentTime()): Promise<UserRecord> {
   const invitation = await acceptableInvitation(store, secret, now);
   const user = await store.acceptUserInvitation(invitation.id, now, {
     customerId: invitation.customerId, userName: acceptance.userName,

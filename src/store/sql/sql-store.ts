@@ -18,6 +18,7 @@ import { oauthPart } from './areas/oauth.js';
 import { outboxPart } from './areas/outbox.js';
 import { passwordPart } from './areas/passwords.js';
 import { tenantPart } from './areas/tenants.js';
+import { statePart } from './areas/state.js';
 import { tokenPart } from './areas/tokens.js';
 import { userPart } from './areas/users.js';
 import { webSessionPart } from './areas/web-sessions.js';
@@ -46,5 +47,6 @@ export function sqlStore(backend: Store['backend'], driver: SqlDriver, dialect: 
     ...prepayAccountPart(sql),
     ...webSessionPart(sql),
     ...passwordPart(sql),
+    ...statePart(sql, backend),
   };
 }

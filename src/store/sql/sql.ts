@@ -3,6 +3,7 @@
 // constants of the calling part, never input.
 import { Params, type Dialect } from './dialect.js';
 import type { Row, SqlDriver, SqlValue, Statement, Step } from './driver.js';
+import { nowMs } from '../../contract/ambient.js';
 
 export type Columns = Array<[column: string, value: SqlValue]>;
 
@@ -65,7 +66,7 @@ export class Sql {
     const p = this.params();
     const sets = columns.map(([c, v]) => `${c} = ${p.add(v)}`);
     sets.push('version = version + 1');
-    sets.push(`last_modified_time = ${this.dialect.greatest(p.add(Date.now()), 'last_modified_time + 1')}`);
+    sets.push(`last_modified_time = ${this.dialect.greatest(p.add(nowMs()), 'last_modified_time + 1')}`);
     let where = `id = ${p.add(id)} AND version = ${p.add(expectedVersion)}`;
     if (extraCondition) where += ` AND ${extraCondition(p)}`;
     return { sql: `UPDATE ${table} SET ${sets.join(', ')} WHERE ${where} RETURNING *`, params: p.values, guard: true };

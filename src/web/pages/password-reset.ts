@@ -2,6 +2,7 @@
 // e-mailed (to the outbox — `adcenter outbox`) when the name is an active user's, and the answer is
 // the same whether or not it is. The link opens a form for the new password; using it sets the
 // password, ends every web session of the user and works once (auth/password-reset.ts).
+import { currentTime } from '../../contract/ambient.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { completePasswordReset, isLiveResetToken, requestPasswordReset } from '../../auth/password-reset.js';
 import { newPasswordProblem, PASSWORD_MAX_LENGTH } from '../../auth/passwords.js';
@@ -27,14 +28,14 @@ export function registerPasswordReset(app: FastifyInstance, deps: WebDeps): void
     if (!isSameOrigin(req) || !hasValidFormToken(req, form)) return refusedPost(reply);
     const userName = (form.get('userName') ?? '').trim().slice(0, EMAIL_MAX);
     if (!userName) return forgotForm(req, reply, deps, '', ['Enter your user name (e-mail).'], 400);
-    await requestPasswordReset(deps.store, userName, deps.publicUrl ?? `${req.protocol}://${req.host}`, new Date());
+    await requestPasswordReset(deps.store, userName, deps.publicUrl ?? `${req.protocol}://${req.host}`, currentTime());
     return sendPage(reply, 200, { title: 'Check your e-mail' }, html`<p class="note" id="reset-sent">${RESET_SENT}</p>
 <p><a href="/signin">Sign in</a></p>`);
   });
 
   app.get('/reset-password', async (req, reply) => {
     const token = (queryParam(req, 'token') ?? '').slice(0, TOKEN_MAX);
-    if (!token || !(await isLiveResetToken(deps.store, token, new Date()))) return linkDead(reply);
+    if (!token || !(await isLiveResetToken(deps.store, token, currentTime()))) return linkDead(reply);
     return resetForm(req, reply, deps, token, [], 200);
   });
 
@@ -46,7 +47,7 @@ export function registerPasswordReset(app: FastifyInstance, deps: WebDeps): void
     const problem = newPasswordProblem(password, form.get('confirm') ?? '');
     if (!token) return linkDead(reply);
     if (problem) return resetForm(req, reply, deps, token, [problem], 400);
-    const userId = await completePasswordReset(deps.store, token, password.slice(0, PASSWORD_MAX_LENGTH), new Date());
+    const userId = await completePasswordReset(deps.store, token, password.slice(0, PASSWORD_MAX_LENGTH), currentTime());
     if (userId === null) return linkDead(reply);
     // Whoever was signed in in this browser is signed out too (the store ended the user's sessions).
     return sendPage(reply, 200, { title: 'Password changed' }, html`<p class="note" id="reset-done">${RESET_DONE}</p>

@@ -6,6 +6,7 @@ import { created, fold, type Sql } from '../sql.js';
 import { big, int, ms, strOrNull } from '../values.js';
 import { buildAccountQuery, type QueryOptions } from './account-query.js';
 import { accountChangeColumns, accountFromRow, accountInsertColumns, decodeStringList, encodeStringList } from './account-rows.js';
+import { nowMs } from '../../../contract/ambient.js';
 
 export function accountPart(sql: Sql): AccountStore {
   async function count(where: string, params: Parameters<Sql['one']>[1]): Promise<number> {
@@ -15,10 +16,10 @@ export function accountPart(sql: Sql): AccountStore {
 
   return {
     async insertAccount(account, options = {}) {
-      const insert = sql.insertStatement('accounts', [...accountInsertColumns(account), ...created(Date.now())]);
+      const insert = sql.insertStatement('accounts', [...accountInsertColumns(account), ...created(nowMs())]);
       const prepaid = options.prepaidAt;
       // AddPrepayAccount: the account and its prepay mark in one transaction.
-      if (prepaid === undefined) return accountFromRow(await sql.insert('accounts', [...accountInsertColumns(account), ...created(Date.now())]));
+      if (prepaid === undefined) return accountFromRow(await sql.insert('accounts', [...accountInsertColumns(account), ...created(nowMs())]));
       const rows = await sql.transaction([insert, (previous) => {
         const p = sql.params();
         return {

@@ -9,6 +9,7 @@ import { fold, type Columns, type Sql } from '../sql.js';
 import {
   big, bigOrNull, bool, boolOrNull, date, dateOrNull, enumCol, ms, msOrNull, str, strOrNull,
 } from '../values.js';
+import { nowMs } from '../../../contract/ambient.js';
 
 function clientLinkColumns(l: NewClientLink): Columns {
   return [
@@ -23,7 +24,7 @@ function clientLinkColumns(l: NewClientLink): Columns {
 
 /** The insert of a link (for this part and for SignupCustomer's transaction). */
 export function insertClientLinkStatement(sql: Sql, link: NewClientLink): Statement {
-  const now = Date.now();
+  const now = nowMs();
   return sql.insertStatement('client_links', [
     ...clientLinkColumns(link), ['version', 1n], ['created_time', ms(link.createdTime ?? new Date(now))],
     ['last_modified_time', now],

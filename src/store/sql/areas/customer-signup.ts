@@ -10,11 +10,12 @@ import { accountFromRow, accountInsertColumns } from './account-rows.js';
 import { clientLinkFromRow, insertClientLinkStatement } from './client-links.js';
 import { customerColumns, customerFromRow, paymentMethodFromRow } from './customers.js';
 import { putRoleStatement } from './user-rows.js';
+import { nowMs } from '../../../contract/ambient.js';
 
 export function customerSignupPart(sql: Sql): CustomerSignupStore {
   return {
     async signupCustomer(signup) {
-      const now = Date.now();
+      const now = nowMs();
       const customerId = (previous: readonly Row[][]): bigint => big(previous[0]![0]!, 'id');
       const steps: Array<Statement | ((previous: readonly Row[][]) => Statement)> = [
         sql.insertStatement('customers', [...customerColumns(signup.customer), ...created(now)]),

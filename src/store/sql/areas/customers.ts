@@ -8,6 +8,7 @@ import { decodeAddress, encodeAddress } from '../json.js';
 import { created, type Columns, type Sql } from '../sql.js';
 import { big, bigOrNull, bool, date, enumCol, enumColOrNull, str, strOrNull } from '../values.js';
 import { reachCtes } from './reach-query.js';
+import { nowMs } from '../../../contract/ambient.js';
 
 /** Guard of the writes a deleted (Inactive) customer no longer takes. */
 const ACTIVE = (p: Params): string => `life_cycle_status = ${p.add('Active')}`;
@@ -51,7 +52,7 @@ export function paymentMethodFromRow(r: Row): PaymentMethodRecord {
 export function customerPart(sql: Sql): CustomerStore {
   return {
     async insertCustomer(customer) {
-      return customerFromRow(await sql.insert('customers', [...customerColumns(customer), ...created(Date.now())]));
+      return customerFromRow(await sql.insert('customers', [...customerColumns(customer), ...created(nowMs())]));
     },
 
     async getCustomer(id) {
@@ -87,7 +88,7 @@ export function customerPart(sql: Sql): CustomerStore {
       const p = sql.params();
       const accounts = {
         sql: `UPDATE accounts SET life_cycle_status = ${p.add('Inactive')}, version = version + 1, `
-          + `last_modified_time = ${sql.dialect.greatest(p.add(Date.now()), 'last_modified_time + 1')}, `
+          + `last_modified_time = ${sql.dialect.greatest(p.add(nowMs()), 'last_modified_time + 1')}, `
           + `last_modified_by_user_id = ${p.add(byUserId)} `
           + `WHERE customer_id = ${p.add(id)} AND life_cycle_status <> ${p.add('Inactive')}`,
         params: p.values,
@@ -100,7 +101,7 @@ export function customerPart(sql: Sql): CustomerStore {
       const p = sql.params();
       const row = await sql.one(
         `UPDATE customers SET is_agency = ${p.add(true)}, version = version + 1, `
-        + `last_modified_time = ${sql.dialect.greatest(p.add(Date.now()), 'last_modified_time + 1')}, `
+        + `last_modified_time = ${sql.dialect.greatest(p.add(nowMs()), 'last_modified_time + 1')}, `
         + `last_modified_by_user_id = ${p.add(byUserId)} `
         + `WHERE id = ${p.add(id)} AND is_agency = ${p.add(false)} AND ${ACTIVE(p)} RETURNING *`,
         p.values,
@@ -112,7 +113,7 @@ export function customerPart(sql: Sql): CustomerStore {
       const p = sql.params();
       const row = await sql.one(
         'INSERT INTO customer_external_ids (customer_id, external_customer_id, last_modified_time, last_modified_by_user_id) '
-        + `VALUES (${p.add(customerId)}, ${p.add(externalCustomerId)}, ${p.add(Date.now())}, ${p.add(byUserId)}) `
+        + `VALUES (${p.add(customerId)}, ${p.add(externalCustomerId)}, ${p.add(nowMs())}, ${p.add(byUserId)}) `
         + 'ON CONFLICT (customer_id) DO UPDATE SET external_customer_id = excluded.external_customer_id, '
         + 'last_modified_time = excluded.last_modified_time, last_modified_by_user_id = excluded.last_modified_by_user_id '
         + 'RETURNING *',
@@ -131,7 +132,7 @@ export function customerPart(sql: Sql): CustomerStore {
     async setAccountManager(userId, isManager) {
       const p = sql.params();
       await sql.run(isManager
-        ? `INSERT INTO account_managers (user_id, granted_time) VALUES (${p.add(userId)}, ${p.add(Date.now())}) ON CONFLICT (user_id) DO NOTHING`
+        ? `INSERT INTO account_managers (user_id, granted_time) VALUES (${p.add(userId)}, ${p.add(nowMs())}) ON CONFLICT (user_id) DO NOTHING`
         : `DELETE FROM account_managers WHERE user_id = ${p.add(userId)}`, p.values);
     },
 
@@ -141,7 +142,12 @@ export function customerPart(sql: Sql): CustomerStore {
     },
 
     async insertPaymentMethod(customerId, type) {
-      return paymentMethodFromRow(await sql.insert('payment_methods', [['customer_id', customerId], ['type', type], ['created_time', Date.now()]]));
+      return paymentMethodFromRow(await sql.insert('payment_methods', [['customer_id', customerId], ['type', type], ['created_time', nowMs()]]));
+    },
+
+    async listPaymentMethods(customerId) {
+      const p = sql.params();
+      return (await sql.all(`SELECT * FROM payment_methods WHERE customer_id = ${p.add(customerId)} ORDER BY id`, p.values)).map(paymentMethodFromRow);
     },
 
     async getPaymentMethod(id) {

@@ -8,6 +8,7 @@ import { decodeIdList, encodeIdList } from '../json.js';
 import type { Columns, Sql } from '../sql.js';
 import { big, bigOrNull, date, dateOrNull, enumCol, int, ms, str, strOrNull } from '../values.js';
 import { insertUserStatement, putRoleStatement, userFromRow } from './user-rows.js';
+import { nowMs } from '../../../contract/ambient.js';
 
 function invitationColumns(i: NewUserInvitation): Columns {
   return [
@@ -32,7 +33,7 @@ export function userInvitationPart(sql: Sql): UserInvitationStore {
   return {
     async insertUserInvitation(invitation, messages = []) {
       // With the e-mail that carries its secret: one transaction, so no invitation is left that nobody was sent.
-      const insert = sql.insertStatement('user_invitations', [...invitationColumns(invitation), ['created_time', Date.now()]]);
+      const insert = sql.insertStatement('user_invitations', [...invitationColumns(invitation), ['created_time', nowMs()]]);
       const row = messages.length === 0
         ? await sql.one(insert.sql, insert.params)
         : (await sql.transaction([insert, ...messages.map((m) => insertOutboxStatement(sql, m))]))?.[0]?.[0];

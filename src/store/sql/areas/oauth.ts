@@ -9,6 +9,7 @@ import {
   authorizationCodeColumns, authorizationCodeFromRow, oauthClientColumns, oauthClientFromRow, refreshTokenColumns,
   refreshTokenFromRow,
 } from './oauth-rows.js';
+import { nowMs } from '../../../contract/ambient.js';
 
 /** Revokes live access and refresh tokens matching `column = value`; one statement per table. */
 function revokeTokens(sql: Sql, column: 'grant_id' | 'user_id', value: string | bigint, at: Date): Statement[] {
@@ -46,7 +47,7 @@ export function userRevocation(sql: Sql, userId: bigint, at: Date): Statement[] 
 export function oauthPart(sql: Sql): OAuthStore {
   return {
     async insertOAuthClient(client) {
-      return oauthClientFromRow(await sql.insert('oauth_clients', oauthClientColumns(client, Date.now())));
+      return oauthClientFromRow(await sql.insert('oauth_clients', oauthClientColumns(client, nowMs())));
     },
 
     async getOAuthClient(clientId) {
@@ -62,7 +63,7 @@ export function oauthPart(sql: Sql): OAuthStore {
     },
 
     async insertAuthorizationCode(code) {
-      return authorizationCodeFromRow(await sql.insert('oauth_codes', authorizationCodeColumns(code, Date.now())));
+      return authorizationCodeFromRow(await sql.insert('oauth_codes', authorizationCodeColumns(code, nowMs())));
     },
 
     async findAuthorizationCode(codeHash) {
@@ -80,7 +81,7 @@ export function oauthPart(sql: Sql): OAuthStore {
     },
 
     async insertRefreshToken(token) {
-      return refreshTokenFromRow(await sql.insert('refresh_tokens', refreshTokenColumns(token, Date.now())));
+      return refreshTokenFromRow(await sql.insert('refresh_tokens', refreshTokenColumns(token, nowMs())));
     },
 
     async findRefreshToken(tokenHash) {

@@ -17,14 +17,14 @@ function countries(text: string): string[] {
   return v as string[];
 }
 
-function featureFromRow(r: Row): PilotFeatureRecord {
+export function featureFromRow(r: Row): PilotFeatureRecord {
   return {
     id: int(r, 'feature_id'), name: str(r, 'name'), level: level(r, 'level'),
     countries: countries(str(r, 'countries')), defaultOn: bool(r, 'default_on'),
   };
 }
 
-function grantFromRow(r: Row): PilotGrantRecord {
+export function grantFromRow(r: Row): PilotGrantRecord {
   return {
     scope: level(r, 'scope'), entityId: big(r, 'entity_id'), featureId: int(r, 'feature_id'),
     enabled: bool(r, 'enabled'), changedTime: date(r, 'changed_time'),

@@ -7,6 +7,7 @@ import type { TenantStore } from '../../store.js';
 import type { Row, Statement, Step } from '../driver.js';
 import { created, type Sql } from '../sql.js';
 import { big } from '../values.js';
+import { nowMs } from '../../../contract/ambient.js';
 import { accountFromRow, accountInsertColumns } from './account-rows.js';
 import { customerColumns, customerFromRow, paymentMethodFromRow } from './customers.js';
 import { insertUserStatement, putRoleStatement, userFromRow } from './user-rows.js';
@@ -14,7 +15,7 @@ import { insertUserStatement, putRoleStatement, userFromRow } from './user-rows.
 export function tenantPart(sql: Sql): TenantStore {
   return {
     async createTenant(tenant) {
-      const now = Date.now();
+      const now = nowMs();
       const steps: Step[] = [];
       // The claim goes first: on PostgreSQL a racing claimant waits on the key's unique index until
       // this transaction ends, then inserts nothing — the guard — and writes nothing else.

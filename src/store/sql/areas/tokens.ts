@@ -5,15 +5,16 @@ import type { TokenStore } from '../../store.js';
 import type { Row } from '../driver.js';
 import type { Sql } from '../sql.js';
 import { big, date, dateOrNull, ms, str, strOrNull } from '../values.js';
+import { nowMs } from '../../../contract/ambient.js';
 
-function developerTokenFromRow(r: Row): DeveloperTokenRecord {
+export function developerTokenFromRow(r: Row): DeveloperTokenRecord {
   return {
     id: big(r, 'id'), userId: big(r, 'user_id'), tokenHash: str(r, 'token_hash'), hint: str(r, 'hint'),
     createdTime: date(r, 'created_time'), revokedTime: dateOrNull(r, 'revoked_time'),
   };
 }
 
-function accessTokenFromRow(r: Row): AccessTokenRecord {
+export function accessTokenFromRow(r: Row): AccessTokenRecord {
   return {
     tokenHash: str(r, 'token_hash'), userId: big(r, 'user_id'), clientId: str(r, 'client_id'),
     scope: str(r, 'scope'), expiresAt: date(r, 'expires_at'), createdTime: date(r, 'created_time'),
@@ -36,7 +37,7 @@ export function tokenPart(sql: Sql): TokenStore {
   return {
     async insertDeveloperToken(token) {
       return developerTokenFromRow(await sql.insert('developer_tokens', [
-        ['user_id', token.userId], ['token_hash', token.tokenHash], ['hint', token.hint], ['created_time', Date.now()],
+        ['user_id', token.userId], ['token_hash', token.tokenHash], ['hint', token.hint], ['created_time', nowMs()],
       ]));
     },
 
@@ -55,7 +56,7 @@ export function tokenPart(sql: Sql): TokenStore {
     async insertAccessToken(token) {
       return accessTokenFromRow(await sql.insert('access_tokens', [
         ['token_hash', token.tokenHash], ['user_id', token.userId], ['client_id', token.clientId], ['scope', token.scope],
-        ['expires_at', ms(token.expiresAt)], ['grant_id', token.grantId ?? null], ['created_time', Date.now()],
+        ['expires_at', ms(token.expiresAt)], ['grant_id', token.grantId ?? null], ['created_time', nowMs()],
       ]));
     },
 

@@ -5,6 +5,7 @@ import type { Row, Statement } from '../driver.js';
 import { decodeContactInfo, decodeIdList, encodeContactInfo, encodeIdList } from '../json.js';
 import { created, fold, type Columns, type Sql } from '../sql.js';
 import { big, bigOrNull, date, enumCol, enumColOrNull, int, str, strOrNull } from '../values.js';
+import { nowMs } from '../../../contract/ambient.js';
 
 /** Columns a user update rewrites; the store sets last_modified_time itself. */
 export function userChangeColumns(u: Omit<UserChanges, 'lastModifiedTime'>): Columns {
@@ -19,7 +20,7 @@ export function userChangeColumns(u: Omit<UserChanges, 'lastModifiedTime'>): Col
 export function insertUserStatement(sql: Sql, u: NewUser): Statement {
   return sql.insertStatement('users', [
     ['customer_id', u.customerId], ['user_name', u.userName], ['user_name_folded', fold(u.userName)],
-    ['password_hash', u.passwordHash], ...userChangeColumns(u), ...created(Date.now()),
+    ['password_hash', u.passwordHash], ...userChangeColumns(u), ...created(nowMs()),
   ]);
 }
 

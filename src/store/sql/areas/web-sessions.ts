@@ -5,6 +5,7 @@ import type { WebSessionStore } from '../../store.js';
 import type { Row } from '../driver.js';
 import type { Sql } from '../sql.js';
 import { big, date, dateOrNull, ms, str } from '../values.js';
+import { nowMs } from '../../../contract/ambient.js';
 
 function webSessionFromRow(r: Row): WebSessionRecord {
   return {
@@ -17,7 +18,7 @@ export function webSessionPart(sql: Sql): WebSessionStore {
   return {
     async insertWebSession(s) {
       return webSessionFromRow(await sql.insert('web_sessions', [
-        ['session_hash', s.sessionHash], ['user_id', s.userId], ['csrf', s.csrf], ['created_time', Date.now()],
+        ['session_hash', s.sessionHash], ['user_id', s.userId], ['csrf', s.csrf], ['created_time', nowMs()],
         ['expires_at', ms(s.expiresAt)],
       ]));
     },

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `adcenter` command.
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { Command, InvalidArgumentError } from 'commander';
 import { serve } from './serve.js';
 import { token } from './token.js';
 import { registerApp } from './app.js';
@@ -10,6 +11,8 @@ import { accountManager } from './user.js';
 import { definePilot, listPilots, loadPilots, switchPilot } from './pilot-features.js';
 import { notify } from './notify.js';
 import { DEFAULT_DATA_DIR } from './store-options.js';
+import { EnvironmentCommand, envOption } from './environment-variables.js';
+import { EXIT, StartupFailure } from './exit-codes.js';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -23,6 +26,12 @@ function atLeastOne(value: string): number {
   return n;
 }
 
+function port(value: string): number {
+  const n = positiveInt(value);
+  if (n > 65535) throw new InvalidArgumentError('must be a port number from 0 to 65535');
+  return n;
+}
+
 /** A number of seconds above zero; fractions allowed (tests use short timeouts). */
 function seconds(value: string): number {
   const n = Number(value);
@@ -30,28 +39,36 @@ function seconds(value: string): number {
   return n;
 }
 
+const { version } = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+
 const program = new Command('adcenter')
-  .description('A self-hostable Microsoft Advertising API v13 Customer Management service (SOAP and REST).');
+  .description('A self-hostable Microsoft Advertising API v13 Customer Management service (SOAP and REST).')
+  .version(version)
+  // Usage errors exit with their own code (help and --version with 0); see exit-codes.ts.
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : EXIT.usage));
 
 const storeOptions = (cmd: Command): Command => cmd
-  .option('--data <dir>', 'folder of the embedded SQLite store', process.env.ADCENTER_DATA ?? DEFAULT_DATA_DIR)
-  .option('--database-url <url>', 'PostgreSQL URL instead of SQLite (or ADCENTER_DATABASE_URL)')
-  .option('--database-schema <name>', 'PostgreSQL schema to use (or ADCENTER_DATABASE_SCHEMA)');
+  .addOption(envOption('--data <dir>', 'folder of the embedded SQLite store').default(DEFAULT_DATA_DIR))
+  .addOption(envOption('--database-url <url>', 'PostgreSQL URL instead of SQLite'))
+  .addOption(envOption('--database-schema <name>', 'PostgreSQL schema to use (default: the server\'s search_path, usually public)'));
 
-storeOptions(program.command('serve').description('start the server'))
-  .option('--port <n>', 'port to listen on (0 = any free port)', positiveInt, Number(process.env.PORT ?? 8080))
-  .option('--host <host>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
-  .addOption(new Option('--environment <env>', 'sandbox or production (default: the store\'s, or sandbox for a new store)').choices(['sandbox', 'production']))
-  .option('--body-limit <bytes>', 'largest request body accepted', positiveInt)
-  .option('--log-level <level>', 'pino log level', process.env.LOG_LEVEL ?? 'info')
+// serve: every option also reads its ADCENTER_* variable (environment-variables.ts); PORT, HOST
+// and LOG_LEVEL, the names platforms set, are read as defaults below them.
+const serveCommand = new EnvironmentCommand('serve').copyInheritedSettings(program).description('start the server');
+program.addCommand(storeOptions(serveCommand)
+  .option('--port <n>', 'port to listen on (0 = any free port)', port, Number(process.env.PORT ?? 8080))
+  .option('--host <host>', 'address to listen on (0.0.0.0: every interface)', process.env.HOST ?? '127.0.0.1')
+  .addOption(envOption('--environment <env>', 'sandbox or production (default: the store\'s, or sandbox for a new store)').choices(['sandbox', 'production']))
+  .option('--body-limit <bytes>', 'largest request body accepted (default 1048576)', positiveInt)
+  .addOption(envOption('--log-level <level>', 'least severe log lines written').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default(process.env.LOG_LEVEL ?? 'info'))
   .option('--access-token-lifetime <seconds>', 'lifetime of OAuth access tokens the server issues (default 3600)', atLeastOne)
-  .option('--public-url <url>', 'base URL of links in sent messages (or ADCENTER_PUBLIC_URL; default: the request\'s origin)', process.env.ADCENTER_PUBLIC_URL)
+  .option('--public-url <url>', 'base URL of links in sent messages (default: the request\'s origin)')
   .option('--trust-proxy', 'believe X-Forwarded-Proto/-For/-Host (only behind a proxy that sets them)')
   .option('--request-timeout <seconds>', 'time to receive a whole request, headers and body (default 30)', seconds)
   .option('--idle-timeout <seconds>', 'time a connection with a request open may stay silent (default 60)', seconds)
   .option('--keep-alive-timeout <seconds>', 'time an idle keep-alive connection is kept open (default 72)', seconds)
   .option('--max-connections <n>', 'open connections at most; more are closed at once (default 900)', atLeastOne)
-  .action(async (opts) => serve(opts));
+  .action(async (opts) => serve(opts)));
 
 storeOptions(program.command('token').description('print an OAuth access token (last line of stdout)'))
   .option('--user <userName>', 'user to issue the token for (default: the demo Super Admin)')
@@ -120,5 +137,5 @@ storeOptions(program.command('notify').description('post a notification (GetNoti
 
 program.parseAsync().catch((err: unknown) => {
   process.stderr.write(`adcenter: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
+  process.exit(err instanceof StartupFailure ? err.exitCode : EXIT.failure);
 });

@@ -31,6 +31,8 @@ export class StoreConflict extends Error {
 export interface MetaStore {
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
+  /** A cheap query that fails when the database cannot be reached (/health). */
+  ping(): Promise<void>;
 }
 
 /** Customers and their payment methods. */

@@ -83,7 +83,9 @@ describe('the npm package, installed from its tarball', () => {
   });
 
   it('npx adcenter serve starts; its store answers /health; npx adcenter token gives a token the API accepts', async () => {
-    const child = spawn(NPX, ['--no-install', 'adcenter', 'serve', '--port', '0', '--data', './data', '--log-level', 'warn'], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group: npx starts the server as a child of its own, and both must stop.
+    const child = spawn(NPX, ['--no-install', 'adcenter', 'serve', '--port', '0', '--data', './data', '--log-level', 'warn'],
+      { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let banner = '';
     try {
       const url = await new Promise<string>((resolve, reject) => {
@@ -105,8 +107,11 @@ describe('the npm package, installed from its tarball', () => {
       assert.equal(me.status, 200);
       assert.equal(((await me.json()) as { User: { UserName: string } }).User.UserName, 'admin@adcenter.local');
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      const exited = new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* already gone */ }
+      await exited;
+      child.stdout!.destroy();
+      child.stderr!.destroy();
     }
   });
 

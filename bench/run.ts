@@ -19,14 +19,17 @@ const BASELINE = `require('node:http').createServer((q, s) => { q.resume(); q.on
   .listen(0, '127.0.0.1', function () { console.log('listening on http://127.0.0.1:' + this.address().port); });`;
 
 function start(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
+    // The baseline prints its address on stdout, adcenter its banner on stderr (shown as it comes).
+    const read = (d: Buffer): void => {
       out += d.toString();
       const m = /listening on (http:\/\/\S+)/.exec(out);
       if (m) resolve({ child, url: m[1]! });
-    });
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', (d: Buffer) => { process.stderr.write(d); read(d); });
     child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
   });
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `adcenter` command.
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { Command, InvalidArgumentError } from 'commander';
 import { serve } from './serve.js';
 import { token } from './token.js';
 import { registerApp } from './app.js';
@@ -13,6 +14,8 @@ import { notify } from './notify.js';
 import { DEFAULT_DATA_DIR } from './store-options.js';
 import { registerClientCommands } from './client-commands/register.js';
 import { exportStore, resetCommand, seedFromFile } from './seed-file.js';
+import { EnvironmentCommand, envOption } from './environment-variables.js';
+import { EXIT, StartupFailure } from './exit-codes.js';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -26,6 +29,12 @@ function atLeastOne(value: string): number {
   return n;
 }
 
+function port(value: string): number {
+  const n = positiveInt(value);
+  if (n > 65535) throw new InvalidArgumentError('must be a port number from 0 to 65535');
+  return n;
+}
+
 /** A number of seconds above zero; fractions allowed (tests use short timeouts). */
 function seconds(value: string): number {
   const n = Number(value);
@@ -33,37 +42,44 @@ function seconds(value: string): number {
   return n;
 }
 
+const { version } = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+
 const program = new Command('adcenter')
-  .description('A self-hostable Microsoft Advertising API v13 Customer Management service (SOAP and REST).');
+  .description('A self-hostable Microsoft Advertising API v13 Customer Management service (SOAP and REST).')
+  .version(version)
+  // Usage errors exit with their own code (help and --version with 0); see exit-codes.ts.
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : EXIT.usage));
 
 const storeOptions = (cmd: Command): Command => cmd
-  .option('--data <dir>', 'folder of the embedded SQLite store', process.env.ADCENTER_DATA ?? DEFAULT_DATA_DIR)
-  .option('--database-url <url>', 'PostgreSQL URL instead of SQLite (or ADCENTER_DATABASE_URL)')
-  .option('--database-schema <name>', 'PostgreSQL schema to use (or ADCENTER_DATABASE_SCHEMA)');
+  .addOption(envOption('--data <dir>', 'folder of the embedded SQLite store').default(DEFAULT_DATA_DIR))
+  .addOption(envOption('--database-url <url>', 'PostgreSQL URL instead of SQLite'))
+  .addOption(envOption('--database-schema <name>', 'PostgreSQL schema to use (default: the server\'s search_path, usually public)'));
 
-storeOptions(program.command('serve').description('start the server'))
-  .option('--port <n>', 'port to listen on (0 = any free port)', positiveInt, Number(process.env.PORT ?? 8080))
-  .option('--host <host>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
-  .addOption(new Option('--environment <env>', 'sandbox or production (default: the store\'s, or sandbox for a new store)').choices(['sandbox', 'production']))
-  .option('--body-limit <bytes>', 'largest request body accepted', positiveInt)
-  .option('--log-level <level>', 'pino log level', process.env.LOG_LEVEL ?? 'info')
+// serve: every option also reads its ADCENTER_* variable (environment-variables.ts); PORT, HOST
+// and LOG_LEVEL, the names platforms set, are read as defaults below them.
+const serveCommand = new EnvironmentCommand('serve').copyInheritedSettings(program).description('start the server');
+program.addCommand(storeOptions(serveCommand)
+  .option('--port <n>', 'port to listen on (0 = any free port)', port, Number(process.env.PORT ?? 8080))
+  .option('--host <host>', 'address to listen on (0.0.0.0: every interface)', process.env.HOST ?? '127.0.0.1')
+  .addOption(envOption('--environment <env>', 'sandbox or production (default: the store\'s, or sandbox for a new store)').choices(['sandbox', 'production']))
+  .option('--body-limit <bytes>', 'largest request body accepted (default 1048576)', positiveInt)
+  .addOption(envOption('--log-level <level>', 'least severe log lines written').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default(process.env.LOG_LEVEL ?? 'info'))
   .option('--access-token-lifetime <seconds>', 'lifetime of OAuth access tokens the server issues (default 3600)', atLeastOne)
-  .option('--public-url <url>', 'base URL of links in sent messages (or ADCENTER_PUBLIC_URL; default: the request\'s origin)', process.env.ADCENTER_PUBLIC_URL)
+  .option('--public-url <url>', 'base URL of links in sent messages (default: the request\'s origin)')
   .option('--trust-proxy', 'believe X-Forwarded-Proto/-For/-Host (only behind a proxy that sets them)')
   .option('--no-signin-limit', 'switch off the web sign-in lockout (for test suites; never in production)')
   .option('--request-timeout <seconds>', 'time to receive a whole request, headers and body (default 30)', seconds)
   .option('--idle-timeout <seconds>', 'time a connection with a request open may stay silent (default 60)', seconds)
   .option('--keep-alive-timeout <seconds>', 'time an idle keep-alive connection is kept open (default 72)', seconds)
   .option('--max-connections <n>', 'open connections at most; more are closed at once (default 900)', atLeastOne)
-  .option('--admin-token <token>', 'require this Bearer token on the /_adcenter API; turns it on in production (or ADCENTER_ADMIN_TOKEN)', process.env.ADCENTER_ADMIN_TOKEN)
-  .option('--request-log-size <n>', 'API calls the request log keeps in memory, 0 = off (default 1000; or ADCENTER_REQUEST_LOG_SIZE)', positiveInt,
-    process.env.ADCENTER_REQUEST_LOG_SIZE === undefined ? undefined : positiveInt(process.env.ADCENTER_REQUEST_LOG_SIZE))
-  .option('--rate-limit <calls/seconds>', 'per-user call-rate limit answered with 117 CallRateExceeded, e.g. 100/60 (default: none; or ADCENTER_RATE_LIMIT)', process.env.ADCENTER_RATE_LIMIT)
-  .option('--redis <url>', 'Redis URL sharing the call-rate window between instances, e.g. redis://127.0.0.1:6379 (or ADCENTER_REDIS_URL)', process.env.ADCENTER_REDIS_URL)
+  .option('--admin-token <token>', 'require this Bearer token on the /_adcenter API; turns it on in production')
+  .option('--request-log-size <n>', 'API calls the request log keeps in memory, 0 = off (default 1000)', positiveInt)
+  .option('--rate-limit <calls/seconds>', 'per-user call-rate limit answered with 117 CallRateExceeded, e.g. 100/60 (default: none)')
+  .option('--redis <url>', 'Redis URL sharing the call-rate window between instances, e.g. redis://127.0.0.1:6379')
   .option('--seed <file>', 'seed file (JSON or YAML, schemas/seed.schema.json) applied at start instead of the demo tenant; a reset returns to it')
   .option('--deterministic', 'sandbox: numbers, ids, TrackingIds and secrets from a seeded generator, clock frozen at 2024-01-01T00:00:00Z')
   .option('--random-seed <n>', 'the generator\'s seed (implies --deterministic; default 0)')
-  .action(async (opts) => serve(opts));
+  .action(async (opts) => serve(opts)));
 
 // The lead merges this with `seed --accounts N` (bulk counts, src/cli/seed-counts.ts) into one `seed [file]`.
 storeOptions(program.command('seed').description('apply a seed file (JSON or YAML, schemas/seed.schema.json); applying it again changes nothing'))
@@ -152,5 +168,5 @@ registerClientCommands(program);
 
 program.parseAsync().catch((err: unknown) => {
   process.stderr.write(`adcenter: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
+  process.exit(err instanceof StartupFailure ? err.exitCode : EXIT.failure);
 });

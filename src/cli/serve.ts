@@ -3,7 +3,9 @@ import { DEFAULT_ACCESS_TOKEN_SECONDS } from '../auth/scopes.js';
 import { buildServer, DEFAULT_BODY_LIMIT } from './server.js';
 import { serializeRequest } from '../http/log-serializers.js';
 import type { Environment } from '../contract/environment.js';
-import { bindEnvironment, openConfiguredStore, type StoreOptions } from './store-options.js';
+import { bindEnvironment, openConfiguredStore, storeArguments, type StoreOptions } from './store-options.js';
+import { EXIT, StartupFailure, errorCode } from './exit-codes.js';
+import { logDestination } from './log-format.js';
 import { openCallWindow } from './call-limits.js';
 import { ensureDemoTenant, showDemoTenantIfStartFails } from './demo-tenant.js';
 import { loadSeedFile, resetStore, SEED_META_KEY, seedOptions, summaryLine } from './seed-file.js';
@@ -57,8 +59,8 @@ export interface ServeOptions extends StoreOptions {
 export function normalizePublicUrl(value: string | undefined): string | undefined {
   if (value === undefined || value === '') return undefined;
   let url: URL;
-  try { url = new URL(value); } catch { throw new Error(`--public-url ${value} is not a URL.`); }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('--public-url must be an http or https URL.');
+  try { url = new URL(value); } catch { throw new StartupFailure(EXIT.usage, `--public-url ${value} is not a URL.`); }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new StartupFailure(EXIT.usage, '--public-url must be an http or https URL.');
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
@@ -95,7 +97,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     redact: ['req.headers.authorization', 'req.headers.developertoken', 'req.headers.password', 'req.headers.cookie'],
     // …and URLs are logged without the values of secret query parameters (invitation tokens).
     serializers: { req: serializeRequest },
-  });
+  }, logDestination());
   const callWindow = await openCallWindow(store, options, (err) => logger.warn({ err: err.message }, 'Redis call-rate window unavailable; call let through'));
   const app = await buildServer({ store, environment, clock, random, reset, adminToken: options.adminToken || undefined, requestLogSize: options.requestLogSize, callWindow, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, accessTokenLifetimeSeconds: options.accessTokenLifetime ?? DEFAULT_ACCESS_TOKEN_SECONDS, publicUrl, trustProxy: options.trustProxy ?? false, logger, noSignInLimit: options.signinLimit === false,
     connectionLimits: {
@@ -105,15 +107,24 @@ export async function serve(options: ServeOptions): Promise<void> {
       maxConnections: options.maxConnections,
     },
   });
-  const address = await app.listen({ port: options.port, host: options.host });
+  let address: string;
+  try {
+    address = await app.listen({ port: options.port, host: options.host });
+  } catch (err) {
+    await app.close().catch(() => {});
+    await store.close();
+    throw listenFailure(err, options);
+  }
   const lines = [
     `adcenter (${environment}, ${store.backend}) listening on ${address}`,
     `  SOAP  ${address}/Api/CustomerManagement/v13/CustomerManagementService.svc   (WSDL: ?wsdl)`,
     `  REST  ${address}/CustomerManagement/v13/...`,
     `  OAuth ${address}/common/oauth2/v2.0/authorize   (token: /common/oauth2/v2.0/token)`,
     ...(created ?? []),
+    `An access token for the demo Super Admin:  ${tokenCommand(options)}`,
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  // The banner is for the person starting the server: stderr, so that stdout carries only log lines.
+  process.stderr.write(`${lines.join('\n')}\n`);
   shown();
   const stop = async (): Promise<void> => {
     await app.close();
@@ -122,6 +133,30 @@ export async function serve(options: ServeOptions): Promise<void> {
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
+}
+
+/** Why the server cannot listen, in one line with its exit code. */
+function listenFailure(err: unknown, options: ServeOptions): unknown {
+  const at = `${options.host}:${options.port}`;
+  switch (errorCode(err)) {
+    case 'EADDRINUSE': return new StartupFailure(EXIT.listen, `Port ${options.port} is in use on ${options.host}; stop what uses it or choose another with --port (0 = any free port).`, { cause: err });
+    case 'EACCES': return new StartupFailure(EXIT.listen, `Not allowed to listen on ${at} (ports below 1024 need privileges); choose another --port.`, { cause: err });
+    case 'EADDRNOTAVAIL': case 'ENOTFOUND': case 'EAI_AGAIN':
+      return new StartupFailure(EXIT.listen, `Cannot listen on ${at}: ${options.host} is not an address of this machine; check --host.`, { cause: err });
+    default: return err;
+  }
+}
+
+/** The exact `adcenter token` command for the store this server serves. */
+export function tokenCommand(options: StoreOptions): string {
+  const command = ['npx', 'adcenter', 'token', ...storeArguments(options).map(shellWord)].join(' ');
+  // The database password is not printed: PGPASSWORD (or ~/.pgpass) supplies it to that command.
+  return options.databaseUrl && new URL(options.databaseUrl).password ? `${command}   (password: set PGPASSWORD)` : command;
+}
+
+/** A word as a POSIX shell reads it back: plain when safe, else single-quoted. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
 }
 
 function milliseconds(seconds: number | undefined): number | undefined {

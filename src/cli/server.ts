@@ -123,8 +123,33 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       health: '/health',
     },
   }));
-  app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/health', async (req, reply) => {
+    const problem = await storeProblem(options.store);
+    if (problem === null) return { status: 'ok', store: 'ok' };
+    // Load balancers and orchestrators take this instance out of rotation; the reason stays in the log.
+    req.log.warn({ err: problem }, 'health: the store does not answer');
+    return reply.code(503).send({ status: 'unavailable', store: 'unreachable' });
+  });
   return app;
+}
+
+/** Milliseconds /health waits for the store before calling it unreachable (a probe must not hang). */
+const HEALTH_TIMEOUT_MS = 3000;
+
+/** Why the store does not answer a cheap query in time, or null when it does. */
+async function storeProblem(store: Store): Promise<Error | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${HEALTH_TIMEOUT_MS} ms`)), HEALTH_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([store.ping(), timeout]);
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err : new Error(String(err));
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The options that were given: an undefined one keeps its default. */

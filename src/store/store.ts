@@ -36,6 +36,8 @@ export interface MetaStore {
    * wins); returns the value stored afterwards — `value` for the winner, the earlier one otherwise.
    */
   claimMeta(key: string, value: string): Promise<string>;
+  /** A cheap query that fails when the database cannot be reached (/health). */
+  ping(): Promise<void>;
 }
 
 /** Customers and their payment methods. */

@@ -18,7 +18,7 @@ export interface RunningServer {
   soapUrl: string;
   dataDir: string;
   environment: 'sandbox' | 'production';
-  /** stdout printed by the server up to the moment it was ready (includes the demo tenant). */
+  /** What the server printed up to the moment it was ready: its banner (stderr, with the demo tenant), then any stdout. */
   banner: string;
   /** `adcenter token` for a user (default: the demo Super Admin). */
   token(userName?: string): Promise<string>;
@@ -64,13 +64,13 @@ function waitForBanner(child: ChildProcess): Promise<string> {
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}\n${err}`)), 20_000);
-    child.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      // The banner is printed in one write once the server listens.
-      if (/listening on/.test(out) && out.endsWith('\n')) {
+    child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stderr!.on('data', (d: Buffer) => {
+      err += d.toString();
+      // The banner goes to stderr in one write once the server listens.
+      if (/listening on/.test(err) && err.endsWith('\n')) {
         clearTimeout(timer);
-        setTimeout(() => resolve(out), 50);
+        setTimeout(() => resolve(`${err}${out}`), 50);
       }
     });
     child.once('exit', (code) => {

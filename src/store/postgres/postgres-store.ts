@@ -30,6 +30,8 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
     connectionString: opts.url,
     types,
     max: opts.max,
+    // A host that drops packets would otherwise hold start-up (and /health) for ever.
+    connectionTimeoutMillis: 10_000,
     // Every pooled connection starts with the schema first in its search_path.
     ...(schema === null ? {} : { options: `-c search_path=${schema}` }),
   });

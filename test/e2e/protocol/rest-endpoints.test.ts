@@ -30,10 +30,10 @@ describe('REST service endpoints', () => {
     assert.equal((await fetch(`${server.url}${endpoints.health}`)).status, 200);
   });
 
-  it('GET /health answers {status: ok}', async () => {
+  it('GET /health answers {status: ok, store: ok}', async () => {
     const res = await rest(server.url, 'GET', '/health', undefined);
     assert.equal(res.status, 200);
-    assert.deepEqual(res.body, { status: 'ok' });
+    assert.deepEqual(res.body, { status: 'ok', store: 'ok' });
   });
 
   it('GET openapi.json describes each implemented operation at its documented path, with longs typed string/int64', async () => {

@@ -27,12 +27,12 @@ class Adcenter:
         self._log = open(self.log_path, 'w', encoding='utf-8')
         self.process = subprocess.Popen(
             ['node', MAIN_JS, 'serve', '--port', '0', '--data', self.data_dir, '--log-level', 'info'],
-            stdout=subprocess.PIPE, stderr=self._log, text=True, cwd=REPO)
+            stdout=self._log, stderr=subprocess.PIPE, text=True, cwd=REPO)
         deadline = time.monotonic() + timeout
         banner = []
-        # The banner (address, then the demo tenant) comes before any request is served.
+        # The banner (address, then the demo tenant) comes on stderr before any request is served.
         while time.monotonic() < deadline:
-            line = self.process.stdout.readline()
+            line = self.process.stderr.readline()
             if not line:
                 raise SystemExit('adcenter exited early; see ' + self.log_path)
             banner.append(line)
@@ -45,12 +45,12 @@ class Adcenter:
             found = re.search(r'^\s*(customer|account)\s+.*\bid (\d+)', line)
             if found:
                 self.demo[found.group(1) + '_id'] = found.group(2)
-            if line.startswith('Get an OAuth access token'):
+            if line.startswith('An access token for the demo Super Admin'):
                 break
         self._log.write(''.join(banner))
         self._log.flush()
-        # The rest of stdout (pino request log) goes to the log file from here on.
-        self._drain = threading.Thread(target=shutil.copyfileobj, args=(self.process.stdout, self._log), daemon=True)
+        # stdout (the pino request log) goes to the log file; so does the rest of stderr from here on.
+        self._drain = threading.Thread(target=shutil.copyfileobj, args=(self.process.stderr, self._log), daemon=True)
         self._drain.start()
         with urllib.request.urlopen(self.url + '/health', timeout=5) as reply:
             reply.read()

@@ -11,6 +11,12 @@ export function metaPart(sql: Sql): MetaStore {
       return row === null ? null : str(row, 'value');
     },
 
+    async ping() {
+      // Reads a table (not SELECT 1), so a lost schema fails as surely as a lost connection.
+      const p = sql.params();
+      await sql.one(`SELECT key FROM meta WHERE key = ${p.add('environment')}`, p.values);
+    },
+
     async setMeta(key, value) {
       const p = sql.params();
       await sql.run(

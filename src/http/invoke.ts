@@ -5,6 +5,7 @@ import type { OperationName, WireObject } from '../contract/values.js';
 import { authenticate, type Credentials } from '../auth/authenticate.js';
 import type { Environment } from '../contract/environment.js';
 import { Context } from '../domain/context.js';
+import { checkInputLimits } from '../domain/input-limits.js';
 import type { Store } from '../store/store.js';
 
 export interface ApiRuntime {
@@ -25,6 +26,7 @@ export async function invoke(
   const handler = implementedHandler(operation);
   const user = await authenticate(runtime.store, runtime.environment, credentials);
   const request = decode();
+  checkInputLimits(operation, request);
   const publicUrl = runtime.publicUrl ?? requestOrigin;
   return handler(new Context(user, runtime.store, runtime.environment, undefined, publicUrl), request);
 }

@@ -39,6 +39,8 @@ export interface FuzzOptions {
   verbose?: boolean;
   timeoutMs?: number;
   progress?: (done: number, report: FuzzReport) => void;
+  /** Told of every finding as it happens. */
+  onFinding?: (finding: Finding) => void;
 }
 
 export interface Finding {
@@ -137,9 +139,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const from = options.from ?? 0;
     const found = (f: Omit<Finding, 'excerpt'> & { text: string }): void => {
       report.counts[f.column]++;
-      if (report.findings.filter((x) => x.column === f.column).length < 5) {
-        report.findings.push({ column: f.column, index: f.index, operation: f.operation, face: f.face, mutations: f.mutations, status: f.status, excerpt: excerpt(f.text) });
-      }
+      const finding: Finding = { column: f.column, index: f.index, operation: f.operation, face: f.face, mutations: f.mutations, status: f.status, excerpt: excerpt(f.text) };
+      options.onFinding?.(finding);
+      if (report.findings.filter((x) => x.column === f.column).length < 5) report.findings.push(finding);
     };
     const restart = async (): Promise<void> => {
       await server.kill9();

@@ -9,7 +9,7 @@ import type { Prng } from './prng.js';
 
 export type Node =
   /** A value: its XML text and its JSON value (already the JSON the REST face expects). */
-  | { kind: 'scalar'; xml: string; json: unknown; xmlRaw?: boolean }
+  | { kind: 'scalar'; xml: string; json: unknown; xmlRaw?: boolean; jsonRaw?: string }
   | { kind: 'nil' }
   | { kind: 'object'; type: string; fields: Slot[] }
   | { kind: 'array'; type: string; item: ElementDef; itemNs: NamespaceKey; items: Node[] }
@@ -189,7 +189,7 @@ export function jsonBody(request: Node): string {
 function nodeJson(node: Node): string {
   switch (node.kind) {
     case 'nil': return 'null';
-    case 'scalar': return JSON.stringify(node.json) ?? 'null';
+    case 'scalar': return node.jsonRaw ?? JSON.stringify(node.json) ?? 'null';
     case 'object': return `{${node.fields.map((s) => `${JSON.stringify(jsonName(s.def))}:${nodeJson(s.node)}`).join(',')}}`;
     case 'array': return `[${node.items.map(nodeJson).join(',')}]`;
     case 'nest': return '['.repeat(node.depth) + ']'.repeat(node.depth);

@@ -25,6 +25,7 @@ const report = await runFuzz({
   ...(values.mutation ? { mutation: values.mutation } : {}),
   ...(databaseUrl ? { backend: 'postgres' as const, databaseUrl } : {}),
   verbose: values.verbose,
+  onFinding: (f) => console.error(`  [${f.column}] case ${f.index}: ${f.face} ${f.operation} [${f.mutations.join(', ')}] → ${f.status}`),
   progress: (done, r) => {
     const bad = (Object.keys(COLUMNS) as Column[]).filter((k) => r.counts[k] > 0).map((k) => `${k}=${r.counts[k]}`);
     console.error(`  ${done} cases${bad.length ? `  ${bad.join(' ')}` : ''}`);

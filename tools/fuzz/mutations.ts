@@ -118,7 +118,8 @@ export const mutations: Record<string, Mutation> = {
       ? rng.pick(['9223372036854775808', '-9223372036854775809', `1${'0'.repeat(rng.int(20, 400))}`, '18446744073709551616'])
       : p.def.type === 'int' ? rng.pick(['2147483648', '-2147483649', '99999999999', `9${'9'.repeat(rng.int(10, 300))}`])
         : rng.pick(['256', '-1', '1000']);
-    p.set({ kind: 'scalar', xml: value, json: c.face === 'rest' && rng.chance(0.3) ? Number(value) : value });
+    // As a JSON number too: written as its literal digits (Number() would turn 10^400 into null).
+    p.set(c.face === 'rest' && rng.chance(0.3) ? { kind: 'scalar', xml: value, json: null, jsonRaw: value } : { kind: 'scalar', xml: value, json: value });
     return 'invalid';
   },
   /** The edges of a number's range, zero and negatives: valid by the schema. */

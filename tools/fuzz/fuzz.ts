@@ -201,7 +201,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         }
       }
       report.cases++;
-      if (options.progress && report.cases % 1000 === 0) options.progress(report.cases, report);
+      if (options.progress && report.cases % 1000 === 0) {
+        report.seconds = (Date.now() - started) / 1000;
+        options.progress(report.cases, report);
+      }
     }
   } finally {
     report.seconds = (Date.now() - started) / 1000;

@@ -153,7 +153,7 @@ export const mutations: Record<string, Mutation> = {
   'deep-nesting': (c, rng) => {
     const p = pickPlace(c, rng, () => true);
     if (!p) return false;
-    p.set({ kind: 'nest', depth: rng.pick([50, 1000, 10_000, 50_000]) });
+    p.set({ kind: 'nest', depth: rng.pick([50, 200, 1000, 10_000, 50_000]) });
     const kind = kindOf(p.def);
     return c.face === 'rest' || ['string', 'strict', 'enum', 'flags'].includes(kind) ? 'invalid' : true;
   },
@@ -233,7 +233,7 @@ export const mutations: Record<string, Mutation> = {
     const p = pickPlace(c, rng, (x) => kindOf(x.def) === 'string');
     if (!p) return false;
     const max = limitOf(p.limitOwner, p.limitField, 'text').maxLength!;
-    const value = rng.pick(['a', 'Zé', '😀', '%', '_']).repeat(rng.chance(0.5) ? max + 1 : max + rng.int(2, 60_000));
+    const value = rng.pick(['a', 'Zé', '😀', '%', '_']).repeat(rng.chance(0.5) ? max + 1 : max + rng.pick([rng.int(2, 100), rng.int(2, 60_000)]));
     p.set({ kind: 'scalar', xml: value, json: value });
     return 'invalid';
   },
@@ -246,7 +246,7 @@ export const mutations: Record<string, Mutation> = {
     const item = arrayItem(t)!;
     const one = genValue(item, p.def.name, world, rng, 3);
     if (one.kind === 'nil') return false;
-    const items = Array.from({ length: max + rng.int(1, 300) }, () => one);
+    const items = Array.from({ length: max + rng.pick([1, rng.int(2, 20), rng.int(2, 300)]) }, () => one);
     p.set({ kind: 'array', type: p.def.type, item, itemNs: t.ns, items });
     return 'invalid';
   },

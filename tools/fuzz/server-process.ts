@@ -91,9 +91,17 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+/** Servers still running, killed when this process exits however it exits (a fuzz run stopped with ^C). */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export async function spawnServer(backend: Backend, extraArgs: readonly string[] = []): Promise<ServerProcess> {
   const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...backend.args, '--environment', 'sandbox',
     '--log-level', 'warn', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let out = '';
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
   const url = await new Promise<string>((resolve, reject) => {

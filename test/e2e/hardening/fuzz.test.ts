@@ -5,7 +5,7 @@ import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { COLUMNS, formatReport, runFuzz, type Column } from '../../../tools/fuzz/fuzz.js';
 
-it('2,000 seeded fuzz cases: no crash, hang, bad 5xx, InternalError, 200 to invalid input, leak or refused-write store change', { timeout: 300_000 }, async () => {
+it('2,000 seeded fuzz cases: no crash, hang, bad 5xx, InternalError, 200 to invalid input, leak or refused-write store change', { timeout: 600_000 }, async () => {
   const report = await runFuzz({ cases: 2_000, seed: 20_260_901 });
   assert.equal(report.cases, 2_000);
   const nonZero = (Object.keys(COLUMNS) as Column[]).filter((k) => report.counts[k] !== 0);

@@ -24,11 +24,8 @@ function checkElement(owner: LimitOwner, field: ElementDef, value: WireValue, pa
     return;
   }
   const def = typeDef(field.type);
-  if (def.kind === 'enum') return;
-  if (def.kind === 'flags') {
-    if (Array.isArray(value)) checkCount(limitOf(owner, field.name, 'list'), value.length, path);
-    return;
-  }
+  // Enumeration values and flag lists hold only contract values; a flag repeated is the same flag.
+  if (def.kind === 'enum' || def.kind === 'flags') return;
   const item = arrayItem(def);
   if (item) {
     if (!Array.isArray(value)) return;

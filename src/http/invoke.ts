@@ -5,6 +5,7 @@ import type { OperationName, WireObject } from '../contract/values.js';
 import { authenticate, type Credentials } from '../auth/authenticate.js';
 import type { Environment } from '../contract/environment.js';
 import { Context } from '../domain/context.js';
+import { checkInputLimits } from '../domain/input-limits.js';
 import type { Store } from '../store/store.js';
 import type { RequestLog } from '../codec/request-log/request-log.js';
 import { guardCall, type CallGuards } from './inspect/call-guard.js';
@@ -34,6 +35,7 @@ export async function invoke(
   if (note) note.userName = user.userName;
   if (runtime.guards) await guardCall(runtime.guards, operation, user);
   const request = decode();
+  checkInputLimits(operation, request);
   const publicUrl = runtime.publicUrl ?? requestOrigin;
   return handler(new Context(user, runtime.store, runtime.environment, undefined, publicUrl), request);
 }

@@ -4,6 +4,7 @@ import type { KeyValueRecord } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
 import { ApiError } from '../../contract/api-error.js';
 import { Role } from '../roles.js';
+import { typeLimits } from '../../contract/limits.js';
 
 type Account = Entity<'AdvertiserAccount'>;
 
@@ -14,7 +15,7 @@ const TAX_KEYS = [
   'IsWithholdingTaxExempted', 'NZGSTNumber', 'PanNumber', 'VATNumber',
 ];
 
-export const ACCOUNT_NAME_MAX = 100;
+export const ACCOUNT_NAME_MAX = typeLimits.AdvertiserAccount!.Name!.maxLength!;
 
 /** "between 3 and 100 characters"; uniqueness within the customer is the store's index. */
 export function accountName(account: Account): string {

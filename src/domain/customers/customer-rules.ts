@@ -2,9 +2,10 @@
 // updatecustomer.md, guides/account-hierarchy-permissions.md).
 import { ApiError } from '../../contract/api-error.js';
 import { Role } from '../roles.js';
+import { typeLimits } from '../../contract/limits.js';
 
 /** customer.md: "The name can contain a maximum of 90 characters." */
-export const CUSTOMER_NAME_MAX_LENGTH = 90;
+export const CUSTOMER_NAME_MAX_LENGTH = typeLimits.Customer!.Name!.maxLength!;
 
 /**
  * "Only a user with Super Admin credentials can update customers"; an Aggregator may do every

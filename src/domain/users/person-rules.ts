@@ -1,6 +1,7 @@
 // Field rules shared by UpdateUser and SendUserInvitation: trimming, required values (203), length
 // limits (names 211 NameTooLong, other text 201) and the e-mail shape.
 import { ApiError } from '../../contract/api-error.js';
+import { typeLimits } from '../../contract/limits.js';
 
 /** Trimmed text; empty and absent both mean "not set". */
 export function text(value: string | null | undefined): string | null {
@@ -29,8 +30,8 @@ export function personName(value: string | null | undefined, max: number, path: 
 }
 
 /** The longest first or last name of an invited user (and of a user who signs up on the web). */
-export const INVITED_NAME_MAX = 40;
-export const EMAIL_MAX = 100;
+export const INVITED_NAME_MAX = typeLimits.UserInvitation!.FirstName!.maxLength!;
+export const EMAIL_MAX = typeLimits.UserInvitation!.Email!.maxLength!;
 
 /** Required e-mail address of at most 100 characters with one @ between non-empty parts. */
 export function email(value: string | null | undefined, path: string): string {

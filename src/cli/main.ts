@@ -9,6 +9,7 @@ import { createCustomer } from './customer.js';
 import { accountManager } from './user.js';
 import { definePilot, listPilots, loadPilots, switchPilot } from './pilot-features.js';
 import { notify } from './notify.js';
+import { seedCounts } from './seed-counts.js';
 import { DEFAULT_DATA_DIR } from './store-options.js';
 
 function positiveInt(value: string): number {
@@ -117,6 +118,14 @@ storeOptions(program.command('notify').description('post a notification (GetNoti
   .option('--customer <id>', 'only to the users of this customer')
   .option('--expires <date>', 'stop showing it after this date (ISO 8601)')
   .action(async (opts) => notify(opts));
+
+// Bulk seeding by counts (issue 10). The seed-file form (`seed FILE`) joins this command as its
+// optional argument.
+storeOptions(program.command('seed').description('fill the store with generated customers, users and accounts (progress on stderr)'))
+  .requiredOption('--accounts <n>', 'how many accounts', positiveInt)
+  .option('--customers <n>', 'customers the accounts are spread over, each with a Super Admin (default 1)', atLeastOne)
+  .option('--agency', 'also an agency whose Super Admin reaches every seeded customer through customer links')
+  .action(async (opts) => seedCounts(opts));
 
 program.parseAsync().catch((err: unknown) => {
   process.stderr.write(`adcenter: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -13,6 +13,7 @@ import { oauthToken } from '../http/oauth-token.js';
 import { jsonFaultHandler, OPENAPI_PATH, REST_PREFIX, restFace } from '../http/rest-face.js';
 import { SOAP_PATH, soapFace } from '../http/soap-face.js';
 import { wantsHtml, webApplication } from '../web/application.js';
+import { CredentialCache } from '../auth/credential-cache.js';
 
 export interface ServerOptions {
   store: Store;
@@ -56,7 +57,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setErrorHandler(jsonFaultHandler);
   app.setNotFoundHandler(noOperation);
 
-  const runtime = { store: options.store, environment: options.environment, publicUrl: options.publicUrl };
+  const runtime = {
+    store: options.store, environment: options.environment, publicUrl: options.publicUrl,
+    credentials: new CredentialCache(options.store),
+  };
   await app.register(soapFace, runtime);
   await app.register(restFace, runtime);
   await app.register(oauthToken, { store: options.store, environment: options.environment, accessTokenLifetimeSeconds: options.accessTokenLifetimeSeconds });

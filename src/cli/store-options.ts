@@ -14,7 +14,7 @@ export interface StoreOptions {
 
 export const DEFAULT_DATA_DIR = './data';
 
-export async function openConfiguredStore(options: StoreOptions): Promise<Store> {
+export async function openConfiguredStore(options: StoreOptions, sqliteCacheMiB?: number): Promise<Store> {
   const url = options.databaseUrl ?? process.env.ADCENTER_DATABASE_URL;
   if (url) {
     const schema = options.databaseSchema ?? process.env.ADCENTER_DATABASE_SCHEMA;
@@ -22,7 +22,8 @@ export async function openConfiguredStore(options: StoreOptions): Promise<Store>
   }
   const dir = resolve(options.data);
   mkdirSync(dir, { recursive: true });
-  return openStore({ backend: 'sqlite', file: join(dir, 'adcenter.sqlite') });
+  const file = join(dir, 'adcenter.sqlite');
+  return openStore(sqliteCacheMiB === undefined ? { backend: 'sqlite', file } : { backend: 'sqlite', file, cacheMiB: sqliteCacheMiB });
 }
 
 /**
@@ -43,8 +44,10 @@ export async function bindEnvironment(store: Store, wanted: Environment | undefi
 }
 
 /** Runs a one-shot command against the configured store, bound to its environment, then closes it. */
-export async function withStore<T>(options: StoreOptions, run: (store: Store, environment: Environment) => Promise<T>): Promise<T> {
-  const store = await openConfiguredStore(options);
+export async function withStore<T>(
+  options: StoreOptions, run: (store: Store, environment: Environment) => Promise<T>, sqliteCacheMiB?: number,
+): Promise<T> {
+  const store = await openConfiguredStore(options, sqliteCacheMiB);
   try {
     return await run(store, await bindEnvironment(store, undefined));
   } finally {

@@ -11,8 +11,9 @@ import { v6Accounts } from './v6-accounts.js';
 import { v7UserRoles } from './v7-user-roles.js';
 import { v8PilotsNotifications } from './v8-pilots-notifications.js';
 import { v9Sessions } from './v9-sessions.js';
+import { v14AccessEpoch } from './v14-access-epoch.js';
 
 export const MIGRATIONS: readonly Migration[] = [
   v1Initial, v2Invitations, v3OutboxOAuth, v4Customers, v5ClientLinks, v6Accounts, v7UserRoles, v8PilotsNotifications,
-  v9Sessions,
+  v9Sessions, v14AccessEpoch,
 ];

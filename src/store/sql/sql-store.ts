@@ -19,6 +19,8 @@ import { outboxPart } from './areas/outbox.js';
 import { tokenPart } from './areas/tokens.js';
 import { userPart } from './areas/users.js';
 import { webSessionPart } from './areas/web-sessions.js';
+import { bulkPart } from './areas/bulk.js';
+import { accessEpochPart } from './areas/access-epoch.js';
 import type { Dialect } from './dialect.js';
 import type { SqlDriver } from './driver.js';
 import { Sql } from './sql.js';
@@ -42,5 +44,7 @@ export function sqlStore(backend: Store['backend'], driver: SqlDriver, dialect: 
     ...notificationPart(sql),
     ...prepayAccountPart(sql),
     ...webSessionPart(sql),
+    ...bulkPart(sql),
+    ...accessEpochPart(sql),
   };
 }

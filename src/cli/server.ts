@@ -14,6 +14,7 @@ import { jsonFaultHandler, OPENAPI_PATH, REST_PREFIX, restFace } from '../http/r
 import { SOAP_PATH, soapFace } from '../http/soap-face.js';
 import { wantsHtml, webApplication } from '../web/application.js';
 import { CredentialCache } from '../auth/credential-cache.js';
+import { logRequest } from '../http/request-log.js';
 
 export interface ServerOptions {
   store: Store;
@@ -47,7 +48,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     serverFactory: limitedServerFactory({ ...DEFAULT_CONNECTION_LIMITS, ...definedOnly(options.connectionLimits) }),
     // A request node's parser refuses, or one that took too long, still gets the face's fault.
     clientErrorHandler: answerClientError,
+    // One log line per request (onResponse below) instead of fastify's two.
+    disableRequestLogging: true,
   });
+  if (options.logger) app.addHook('onResponse', logRequest);
   app.addHook('onRequest', rememberRequestPath);
   // Bodies are read as text and decoded by the SOAP or JSON codec (or as a form), whatever the Content-Type says.
   app.removeAllContentTypeParsers();

@@ -19,7 +19,7 @@ declare module 'autocannon' {
     requests?: Array<Request & { setupRequest?: (req: Request) => Request }>;
   }
   export interface Result {
-    requests: { average: number; total: number };
+    requests: { average: number; total: number; sent: number };
     latency: { p50: number; p99: number; average: number };
     non2xx: number;
     errors: number;

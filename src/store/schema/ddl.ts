@@ -73,8 +73,11 @@ function stepDdl(dialect: SchemaDialect, step: MigrationStep): string[] {
 }
 
 /**
- * SQLite: one row trigger per event. PostgreSQL: one statement trigger calling a function that
- * keeps the search_path it was created with (the store's schema), whoever's session fires it.
+ * SQLite: one row trigger per event (one writer at a time: no lock order to worry about).
+ * PostgreSQL: one statement trigger calling a function that keeps the search_path it was created
+ * with (the store's schema), whoever's session fires it. BEFORE the statement, so a transaction
+ * takes the counter's row lock before the row locks of the change: two transactions cannot each
+ * hold what the other waits for.
  */
 function countChanges(dialect: SchemaDialect, table: string, events: readonly ChangeEvent[], counter: { table: string; column: string }): string[] {
   const bump = `UPDATE ${counter.table} SET ${counter.column} = ${counter.column} + 1 WHERE id = 1`;
@@ -84,7 +87,7 @@ function countChanges(dialect: SchemaDialect, table: string, events: readonly Ch
   const fn = `${counter.table}_bump`;
   return [
     `CREATE OR REPLACE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$ BEGIN ${bump}; RETURN NULL; END $$`,
-    `CREATE TRIGGER ${table}_${counter.table} AFTER ${events.join(' OR ')} ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+    `CREATE TRIGGER ${table}_${counter.table} BEFORE ${events.join(' OR ')} ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
   ];
 }
 

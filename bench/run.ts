@@ -1,75 +1,173 @@
-// Throughput of the API faces, as ratios against a raw node:http server measured in the same run
-// (absolute numbers swing ±25% between runs on these machines). Both servers run in child
-// processes, the load in this one. `npm run bench` (BENCH_SECONDS, BENCH_CONNECTIONS to tune).
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// `npm run bench [-- --accounts N --duration S --connections C --rounds R --backends sqlite,postgres]`
+//
+// In one run: a raw node:http hello-world server, the adcenter server on SQLite and on PostgreSQL
+// (each over a store of N accounts in one customer, seeded once and reused from bench/.cache), and
+// node-soap serving FindAccounts from the official WSDL over N accounts in memory. With two or more
+// cores the servers run on core 0 and this process (the autocannon load) on core 1. Rounds are
+// interleaved (every scenario once per round) so drift in the machine's speed hits all alike.
+// Prints per scenario req/s, p50/p99, errors, server CPU per request, peak RSS and the ratios to
+// hello and to node-soap, and writes the same to bench/results/<time>.json.
+import { execFile, spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { benchStore, type Backend, type BenchStore } from './bench-store.js';
+import { HELLO, start, type Started } from './processes.js';
+import { adcenterScenarios, HELLO_SCENARIO, PEER_SCENARIOS, type Scenario } from './scenarios.js';
+import { openStore } from '../src/store/open.js';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const cli = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
-const DEV = 'BBD37VB98';
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const cli = join(root, 'dist', 'src', 'cli', 'main.js');
+const { values: opts } = parseArgs({
+  options: {
+    accounts: { type: 'string', default: '1000000' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '64' },
+    rounds: { type: 'string', default: '2' },
+    backends: { type: 'string', default: 'sqlite,postgres' },
+    cache: { type: 'string', default: join(root, 'bench', '.cache') },
+    'pg-url': { type: 'string', default: process.env.ADCENTER_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test' },
+    wsdl: { type: 'string', default: resolve(root, '..', 'shared', 'reference', 'wsdl', 'CustomerManagementService.v13.production.wsdl') },
+  },
+});
+const accounts = Number(opts.accounts);
+const duration = Number(opts.duration);
+const connections = Number(opts.connections);
+const rounds = Number(opts.rounds);
+const backends = opts.backends!.split(',').filter((b): b is Backend => b === 'sqlite' || b === 'postgres');
 
-const BASELINE = `require('node:http').createServer((q, s) => { q.resume(); q.on('end', () => {
-  s.writeHead(200, { 'content-type': 'application/json' }); s.end('{"hello":"world"}'); }); })
-  .listen(0, '127.0.0.1', function () { console.log('listening on http://127.0.0.1:' + this.address().port); });`;
+// Pinning: this process moves itself to core 1, the servers start on core 0.
+const pinned = availableParallelism() >= 2 && spawnSync('taskset', ['-V']).status === 0;
+if (pinned) spawnSync('taskset', ['-pc', '1', String(process.pid)], { stdio: 'ignore' });
+const serverCore = pinned ? 0 : null;
 
-function start(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    // The baseline prints its address on stdout, adcenter its banner on stderr (shown as it comes).
-    const read = (d: Buffer): void => {
-      out += d.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1]! });
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', (d: Buffer) => { process.stderr.write(d); read(d); });
-    child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-  });
+interface Sample { rps: number; p50: number; p99: number; errors: number; requests: number; cpuMsPerRequest: number }
+interface Row {
+  scenario: string; target: string; rps: number; p50: number; p99: number; errors: number;
+  cpuMsPerRequest: number; peakRssMiB: number; xHello: number; xNodeSoap: number | null; stored?: { sent: number; stored: number };
 }
 
-async function measure(name: string, options: Parameters<typeof autocannon>[0]): Promise<{ name: string; rps: number; p99: number; failed: number }> {
-  const r = await autocannon({ connections, duration: seconds, ...options });
-  return { name, rps: r.requests.average, p99: r.latency.p99, failed: r.non2xx + r.errors };
-}
-
-const dataDir = mkdtempSync(join(tmpdir(), 'adcenter-bench-'));
-const baseline = await start(['-e', BASELINE]);
-const server = await start([cli, 'serve', '--port', '0', '--data', dataDir, '--log-level', 'warn']);
-try {
-  const { stdout } = await promisify(execFile)(process.execPath, [cli, 'token', '--data', dataDir]);
-  const token = stdout.trim().split('\n').at(-1)!;
-  const json = { 'content-type': 'application/json', authorization: `Bearer ${token}`, developertoken: DEV };
-  const soapBody = `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns:i="http://www.w3.org/2001/XMLSchema-instance">`
-    + `<s:Header xmlns="https://bingads.microsoft.com/Customer/v13"><AuthenticationToken>${token}</AuthenticationToken><DeveloperToken>${DEV}</DeveloperToken></s:Header>`
-    + `<s:Body><FindAccountsRequest xmlns="https://bingads.microsoft.com/Customer/v13"><CustomerId i:nil="true"/><AccountFilter>Demo</AccountFilter><TopN>100</TopN></FindAccountsRequest></s:Body></s:Envelope>`;
-
-  const results = [
-    await measure('node:http hello-world (baseline)', { url: baseline.url }),
-    await measure('GET /health', { url: `${server.url}/health` }),
-    await measure('REST FindAccounts', {
-      url: `${server.url}/CustomerManagement/v13/Accounts/Find`, method: 'POST', headers: json,
-      body: JSON.stringify({ CustomerId: null, AccountFilter: 'Demo', TopN: 100 }),
-    }),
-    await measure('SOAP FindAccounts', {
-      url: `${server.url}/Api/CustomerManagement/v13/CustomerManagementService.svc`, method: 'POST',
-      headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: '"FindAccounts"' }, body: soapBody,
-    }),
-  ];
-  const base = results[0]!.rps;
-  console.log(`\n${seconds} s each, ${connections} connections\n`);
-  console.log('scenario'.padEnd(36), 'req/s'.padStart(10), 'x baseline'.padStart(11), 'p99 ms'.padStart(8), 'failed'.padStart(7));
-  for (const r of results) {
-    console.log(r.name.padEnd(36), r.rps.toFixed(0).padStart(10), (r.rps / base).toFixed(2).padStart(11), String(r.p99).padStart(8), String(r.failed).padStart(7));
+/**
+ * Waits until the server has worked off what the last scenario left queued (a server that blocks
+ * on slow calls still owes answers when autocannon stops), so the next scenario starts clean:
+ * until a GET answers within 50 ms, for at most `limitSeconds`. The CPU spent meanwhile counts.
+ */
+async function drain(server: Started, limitSeconds = 120): Promise<void> {
+  const until = Date.now() + limitSeconds * 1000;
+  while (Date.now() < until) {
+    const started = Date.now();
+    try {
+      await fetch(`${server.url}/`, { signal: AbortSignal.timeout(limitSeconds * 1000) });
+    } catch {
+      return;
+    }
+    if (Date.now() - started < 50) return;
   }
+}
+
+async function measure(server: Started, scenario: Scenario): Promise<Sample> {
+  const cpuBefore = server.cpuSeconds();
+  const r = await autocannon({ url: server.url, connections, duration, timeout: 10, requests: [scenario.request] });
+  await drain(server);
+  const cpu = server.cpuSeconds() - cpuBefore;
+  const requests = r.requests.total;
+  // Every request sent was answered by the end of the drain: the CPU is spread over all of them.
+  const served = Math.max(r.requests.sent, requests);
+  return {
+    rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.non2xx + r.errors + r.timeouts, requests,
+    cpuMsPerRequest: served > 0 ? (cpu * 1000) / served : 0,
+  };
+}
+
+async function countStored(store: BenchStore, namePrefix: string): Promise<number> {
+  const opened = await openStore(store.open);
+  try {
+    const customerId = BigInt(store.customerId);
+    // The names are unique and start with the prefix: a filtered query finds exactly them.
+    const found = await opened.queryAccounts({
+      scope: { customerIds: [customerId], accountIds: [] }, customerId, prefix: { value: namePrefix, on: 'nameOrNumber' }, limit: 10_000_000,
+    });
+    return found.filter((a) => a.name.startsWith(namePrefix)).length;
+  } finally {
+    await opened.close();
+  }
+}
+
+const stores: BenchStore[] = [];
+for (const backend of backends) stores.push(await benchStore(backend, accounts, opts.cache!, opts['pg-url']!));
+
+const servers: Started[] = [];
+try {
+  const hello = await start('hello', ['-e', HELLO], serverCore);
+  servers.push(hello);
+  const peer = await start('node-soap', [join(root, 'dist', 'bench', 'soap-peer.js'), opts.wsdl!, String(accounts)], serverCore);
+  servers.push(peer);
+  const plan: Array<{ server: Started; scenario: Scenario; store?: BenchStore }> = [
+    { server: hello, scenario: HELLO_SCENARIO }, ...PEER_SCENARIOS.map((scenario) => ({ server: peer, scenario })),
+  ];
+  for (const store of stores) {
+    const server = await start(`adcenter-${store.backend}`, [cli, 'serve', '--port', '0', '--log-level', 'warn', ...store.args], serverCore);
+    servers.push(server);
+    const { stdout } = await promisify(execFile)(process.execPath, [cli, 'token', ...store.args, '--user', store.userName]);
+    const token = stdout.trim().split('\n').at(-1)!;
+    for (const scenario of adcenterScenarios(store, token)) plan.push({ server, scenario, store });
+  }
+
+  const samples = new Map<string, Sample[]>();
+  for (let round = 1; round <= rounds; round++) {
+    for (const { server, scenario } of plan) {
+      process.stderr.write(`round ${round}/${rounds}: ${scenario.name}…\n`);
+      const sample = await measure(server, scenario);
+      samples.set(scenario.name, [...(samples.get(scenario.name) ?? []), sample]);
+    }
+  }
+
+  const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(xs.length, 1);
+  const helloRps = mean(samples.get(HELLO_SCENARIO.name)!.map((s) => s.rps));
+  const rows: Row[] = [];
+  for (const { server, scenario, store } of plan) {
+    const list = samples.get(scenario.name)!;
+    const rps = mean(list.map((s) => s.rps));
+    const peerRps = scenario.peer ? mean(samples.get(scenario.peer)!.map((s) => s.rps)) : null;
+    const row: Row = {
+      scenario: scenario.name, target: server.name, rps, p50: mean(list.map((s) => s.p50)), p99: Math.max(...list.map((s) => s.p99)),
+      errors: list.reduce((a, s) => a + s.errors, 0), cpuMsPerRequest: mean(list.map((s) => s.cpuMsPerRequest)),
+      peakRssMiB: server.peakRssMiB(), xHello: rps / helloRps, xNodeSoap: peerRps === null ? null : rps / peerRps,
+    };
+    if (scenario.addsAccounts !== undefined && store) {
+      const acknowledged = list.reduce((a, s) => a + s.requests, 0) - row.errors;
+      row.stored = { sent: acknowledged, stored: await countStored(store, scenario.addsAccounts) };
+    }
+    rows.push(row);
+  }
+
+  const header = `${accounts.toLocaleString('en-US')} accounts in one customer; ${rounds} interleaved round(s) of ${duration} s, `
+    + `${connections} connections; ${pinned ? 'servers on core 0, load on core 1' : 'not pinned'}`;
+  const lines = [header, '',
+    `${'scenario'.padEnd(48)}${'req/s'.padStart(9)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'errors'.padStart(8)}`
+    + `${'CPU ms/req'.padStart(11)}${'peak RSS MiB'.padStart(13)}${'x hello'.padStart(9)}${'x node-soap'.padStart(12)}`];
+  for (const r of rows) {
+    lines.push(`${r.scenario.padEnd(48)}${r.rps.toFixed(0).padStart(9)}${r.p50.toFixed(1).padStart(8)}${r.p99.toFixed(1).padStart(8)}`
+      + `${String(r.errors).padStart(8)}${r.cpuMsPerRequest.toFixed(3).padStart(11)}${r.peakRssMiB.toFixed(0).padStart(13)}`
+      + `${r.xHello.toFixed(3).padStart(9)}${(r.xNodeSoap === null ? '-' : r.xNodeSoap.toFixed(2)).padStart(12)}`
+      + (r.stored ? `   acknowledged ${r.stored.sent}, stored ${r.stored.stored}` : ''));
+  }
+  for (const s of stores) {
+    lines.push(`${s.backend}: store ${s.reused ? 'reused from the cache' : `seeded in ${s.seedSeconds?.toFixed(1)} s`}`);
+  }
+  process.stdout.write(`\n${lines.join('\n')}\n`);
+  const resultsDir = join(root, 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const file = join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({
+    when: new Date().toISOString(), accounts, duration, connections, rounds, pinned, node: process.version,
+    stores: stores.map(({ backend, reused, seedSeconds }) => ({ backend, reused, seedSeconds })), results: rows,
+  }, null, 2));
+  process.stdout.write(`\nwritten to ${file}\n`);
 } finally {
-  baseline.child.kill();
-  server.child.kill();
-  rmSync(dataDir, { recursive: true, force: true });
+  for (const s of servers) await s.stop();
 }

@@ -2,7 +2,7 @@
 // (one object per line, for log collectors); on a terminal each line is rewritten as
 // "12:00:01.234 INFO  message  key=value …". A few lines of formatting instead of pino-pretty and
 // its dozen dependencies: nothing here needs more than time, level, message and fields.
-import type { DestinationStream } from 'pino';
+import pino, { type DestinationStream } from 'pino';
 
 const LEVELS: Readonly<Record<number, string>> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
 const COLOURS: Readonly<Record<number, string>> = { 10: '90', 20: '36', 30: '32', 40: '33', 50: '31', 60: '35' };
@@ -28,11 +28,12 @@ export function readableLine(json: string, colour = false): string {
 }
 
 /**
- * Where the server's log goes: pino's own (JSON lines to stdout) when stdout is piped, or a
- * stream rewriting them readably when it is a terminal.
+ * Where the server's log goes: pino's own JSON lines to stdout when it is piped — asynchronous, so
+ * under load the lines written while one write is in flight go out together in the next (pino
+ * flushes the rest at exit) — or a stream rewriting them readably when it is a terminal.
  */
-export function logDestination(out: NodeJS.WriteStream = process.stdout): DestinationStream | undefined {
-  if (!out.isTTY) return undefined;
+export function logDestination(out: NodeJS.WriteStream = process.stdout): DestinationStream {
+  if (!out.isTTY) return pino.destination({ dest: 1, sync: false });
   const colour = process.env.NO_COLOR === undefined;
   return { write: (line: string) => { out.write(readableLine(line.trimEnd(), colour)); } };
 }

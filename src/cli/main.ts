@@ -11,6 +11,7 @@ import { accountManager } from './user.js';
 import { userPassword } from './user-password.js';
 import { definePilot, listPilots, loadPilots, switchPilot } from './pilot-features.js';
 import { notify } from './notify.js';
+import { seedCounts } from './seed-counts.js';
 import { DEFAULT_DATA_DIR } from './store-options.js';
 import { registerClientCommands } from './client-commands/register.js';
 import { exportStore, resetCommand, seedFromFile } from './seed-file.js';
@@ -81,10 +82,18 @@ program.addCommand(storeOptions(serveCommand)
   .option('--random-seed <n>', 'the generator\'s seed (implies --deterministic; default 0)')
   .action(async (opts) => serve(opts)));
 
-// The lead merges this with `seed --accounts N` (bulk counts, src/cli/seed-counts.ts) into one `seed [file]`.
-storeOptions(program.command('seed').description('apply a seed file (JSON or YAML, schemas/seed.schema.json); applying it again changes nothing'))
-  .argument('<file>', 'the seed file')
-  .action(async (file: string, opts) => seedFromFile(file, opts));
+// One `seed` command, two forms: a seed file (declared entities, idempotent) or counts (bulk generated data).
+storeOptions(program.command('seed').description('apply a seed file (JSON or YAML, schemas/seed.schema.json; applying it again changes nothing), or with --accounts fill the store with generated customers, users and accounts (progress on stderr)'))
+  .argument('[file]', 'the seed file')
+  .option('--accounts <n>', 'generate this many accounts (instead of a file)', positiveInt)
+  .option('--customers <n>', 'with --accounts: customers the accounts are spread over, each with a Super Admin (default 1)', atLeastOne)
+  .option('--agency', 'with --accounts: also an agency whose Super Admin reaches every seeded customer through customer links')
+  .action(async (file: string | undefined, opts) => {
+    if (file !== undefined && opts.accounts !== undefined) throw new StartupFailure(EXIT.usage, 'seed: give a seed file or --accounts, not both.');
+    if (file !== undefined) return seedFromFile(file, opts);
+    if (opts.accounts === undefined) throw new StartupFailure(EXIT.usage, 'seed: give a seed file, or --accounts N.');
+    return seedCounts(opts);
+  });
 
 storeOptions(program.command('export').description('print the whole store as a seed file (JSON; passwords as hashes) that `seed` reads back'))
   .option('--format <format>', 'json (default) or yaml')
@@ -165,7 +174,6 @@ storeOptions(program.command('notify').description('post a notification (GetNoti
   .action(async (opts) => notify(opts));
 
 registerClientCommands(program);
-
 program.parseAsync().catch((err: unknown) => {
   process.stderr.write(`adcenter: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(err instanceof StartupFailure ? err.exitCode : EXIT.failure);

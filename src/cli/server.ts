@@ -23,6 +23,8 @@ import { withAmbient } from '../contract/ambient.js';
 import { ServerClock } from '../contract/clock.js';
 import { cryptoRandom, type RandomSource } from '../contract/random-source.js';
 import { random } from '../contract/ambient.js';
+import { CredentialCache } from '../auth/credential-cache.js';
+import { logRequest } from '../http/request-log.js';
 
 export interface ServerOptions {
   store: Store;
@@ -76,7 +78,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     serverFactory: (handler) => serverFactory((req, res) => withAmbient(ambient, () => handler(req, res))),
     // A request node's parser refuses, or one that took too long, still gets the face's fault.
     clientErrorHandler: answerClientError,
+    // One log line per request (onResponse below) instead of fastify's two.
+    disableRequestLogging: true,
   });
+  if (options.logger) app.addHook('onResponse', logRequest);
   app.addHook('onRequest', rememberRequestPath);
   // Bodies are read as text and decoded by the SOAP or JSON codec (or as a form), whatever the Content-Type says.
   app.removeAllContentTypeParsers();
@@ -93,6 +98,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const runtime = {
     store: options.store, environment: options.environment, publicUrl: options.publicUrl,
     guards: { faults, callWindow }, requestLog,
+    credentials: new CredentialCache(options.store),
   };
   await app.register(soapFace, runtime);
   await app.register(restFace, runtime);

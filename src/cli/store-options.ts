@@ -17,11 +17,11 @@ export interface StoreOptions {
 export const DEFAULT_DATA_DIR = './data';
 export const STORE_FILE = 'adcenter.sqlite';
 
-export async function openConfiguredStore(options: StoreOptions): Promise<Store> {
+export async function openConfiguredStore(options: StoreOptions, sqliteCacheMiB?: number): Promise<Store> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.databaseSchema);
   const file = join(prepareDataFolder(options.data), STORE_FILE);
   try {
-    return await openStore({ backend: 'sqlite', file });
+    return await openStore(sqliteCacheMiB === undefined ? { backend: 'sqlite', file } : { backend: 'sqlite', file, cacheMiB: sqliteCacheMiB });
   } catch (err) {
     // SQLITE_NOTADB, SQLITE_CORRUPT, SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_IOERR…: the file, not the code.
     if (errorCode(err)?.startsWith('SQLITE_')) {
@@ -132,8 +132,10 @@ export async function bindEnvironment(store: Store, wanted: Environment | undefi
 }
 
 /** Runs a one-shot command against the configured store, bound to its environment, then closes it. */
-export async function withStore<T>(options: StoreOptions, run: (store: Store, environment: Environment) => Promise<T>): Promise<T> {
-  const store = await openConfiguredStore(options);
+export async function withStore<T>(
+  options: StoreOptions, run: (store: Store, environment: Environment) => Promise<T>, sqliteCacheMiB?: number,
+): Promise<T> {
+  const store = await openConfiguredStore(options, sqliteCacheMiB);
   try {
     return await run(store, await bindEnvironment(store, undefined));
   } finally {

@@ -20,11 +20,13 @@ export class Context {
      * the API request was sent to; undefined outside a request.
      */
     readonly publicUrl: string | undefined = undefined,
+    /** Where the caller's access is read from: the store, or a view memoising it across requests (auth/credential-cache). */
+    private readonly accessStore: Store = store,
   ) {}
 
   /** The caller's roles and agency links, loaded once per request. */
   access(): Promise<Access> {
-    this.#access ??= Access.load(this.store, this.user, this.now());
+    this.#access ??= Access.load(this.accessStore, this.user, this.now());
     return this.#access;
   }
 }

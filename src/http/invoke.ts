@@ -10,6 +10,7 @@ import type { Store } from '../store/store.js';
 import type { RequestLog } from '../codec/request-log/request-log.js';
 import { guardCall, type CallGuards } from './inspect/call-guard.js';
 import type { CallNote } from './inspect/record-calls.js';
+import type { CredentialCache } from '../auth/credential-cache.js';
 
 export interface ApiRuntime {
   readonly store: Store;
@@ -20,6 +21,8 @@ export interface ApiRuntime {
   readonly guards?: CallGuards | undefined;
   /** Where the faces record every call (GET /_adcenter/requests). */
   readonly requestLog?: RequestLog | undefined;
+  /** Credentials and access reused across requests while the store's access epoch stands. */
+  readonly credentials?: CredentialCache | undefined;
 }
 
 /**
@@ -31,11 +34,12 @@ export async function invoke(
   requestOrigin?: string, note?: CallNote,
 ): Promise<WireObject> {
   const handler = implementedHandler(operation);
-  const user = await authenticate(runtime.store, runtime.environment, credentials);
+  const known = runtime.credentials ? await runtime.credentials.forRequest() : runtime.store;
+  const user = await authenticate(known, runtime.environment, credentials);
   if (note) note.userName = user.userName;
   if (runtime.guards) await guardCall(runtime.guards, operation, user);
   const request = decode();
   checkInputLimits(operation, request);
   const publicUrl = runtime.publicUrl ?? requestOrigin;
-  return handler(new Context(user, runtime.store, runtime.environment, undefined, publicUrl), request);
+  return handler(new Context(user, runtime.store, runtime.environment, undefined, publicUrl, known), request);
 }

@@ -2,7 +2,8 @@
 // fastify plugin with its own context: its error handler answers in JSON faults whatever went
 // wrong before the operation ran, and its not-found handler covers its prefix.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { readJsonRequest, writeJsonFault, writeJsonResponse } from '../codec/json-codec.js';
+import { readJsonRequest, writeJsonFault } from '../codec/json-codec.js';
+import { writeJsonResponseText } from '../codec/json-text.js';
 import { writeOpenApi } from '../codec/openapi.js';
 import { BodyNotUtf8, requestText } from '../codec/request-text.js';
 import { faults } from '../contract/faults.js';
@@ -59,7 +60,7 @@ async function handleRest(runtime: ApiRuntime, operation: OperationName, req: Fa
       userName: header(req.headers.username),
       password: header(req.headers.password),
     }, () => readJsonRequest(operation, parseJson(bodyText(req.body))), requestOrigin(req), callNote(req));
-    return reply.code(200).send(writeJsonResponse(operation, response));
+    return reply.code(200).type('application/json; charset=utf-8').send(writeJsonResponseText(operation, response));
   } catch (err) {
     const error = asApiError(err, req);
     return reply.code(faults[error.fault].status).send(writeJsonFault(error, trackingId));

@@ -354,10 +354,49 @@ export interface StoreDump {
   pilotGrants: PilotGrantRecord[];
 }
 
+/** Rows written together by `bulkInsert` (seeding): each list in input order. */
+export interface BulkRows {
+  customers?: readonly NewCustomer[];
+  /** One payment method per customer at most (the ids come back matched by customer). */
+  paymentMethods?: ReadonlyArray<{ customerId: bigint; type: PaymentMethodRecord['type'] }>;
+  users?: readonly NewUser[];
+  roles?: readonly UserRoleRecord[];
+  accounts?: readonly NewAccount[];
+  clientLinks?: readonly NewClientLink[];
+}
+
+/** The ids `bulkInsert` generated, in input order (accounts: only how many). */
+export interface BulkIds {
+  customers: bigint[];
+  paymentMethods: bigint[];
+  users: bigint[];
+  accounts: number;
+}
+
+/** Seeding many rows at once (`adcenter seed --accounts N`). */
+export interface BulkStore {
+  /**
+   * Writes every row in one transaction with multi-row inserts (customers, payment methods, users,
+   * roles, accounts, links in that order; no row may refer to another of the same call). Throws
+   * StoreConflict on a duplicate number or name (nothing written).
+   */
+  bulkInsert(rows: BulkRows): Promise<BulkIds>;
+}
+
+/** The version of everything authentication and access depend on (tokens, users, roles, links). */
+export interface AccessEpochStore {
+  /**
+   * A number that changes in the same transaction as any change to access tokens, developer tokens,
+   * users, user roles or client links (database triggers), so that a cache of credentials and
+   * access built at one value is known to be current while the value is unchanged.
+   */
+  accessEpoch(): Promise<bigint>;
+}
+
 export interface Store
   extends MetaStore, CustomerStore, AccountStore, UserStore, UserInvitationStore, ClientLinkStore, TokenStore,
   OutboxStore, OAuthStore, CustomerSignupStore, TenantStore, PilotFeatureStore, NotificationStore, PrepayAccountStore, WebSessionStore, PasswordStore,
-  StateStore {
+  StateStore, BulkStore, AccessEpochStore {
   readonly backend: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

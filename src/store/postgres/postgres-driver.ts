@@ -25,12 +25,28 @@ function bind(v: SqlValue): string | number | boolean | null | readonly string[]
   return typeof v === 'bigint' ? v.toString() : v;
 }
 
+/** Distinct statement texts prepared by name at most; later ones run unnamed (parsed each time). */
+const NAMED_LIMIT = 500;
+
 export class PostgresDriver implements SqlDriver {
+  // Statement texts to the names they are prepared under: each pooled connection parses and plans
+  // a named statement once and reuses it (pg keeps the per-connection list).
+  private readonly names = new Map<string, string>();
+
   constructor(private readonly pool: pg.Pool) {}
+
+  private query(sql: string, params: readonly SqlValue[]): pg.QueryConfig {
+    let name = this.names.get(sql);
+    if (name === undefined && this.names.size < NAMED_LIMIT) {
+      name = `s${this.names.size}`;
+      this.names.set(sql, name);
+    }
+    return name === undefined ? { text: sql, values: params.map(bind) } : { name, text: sql, values: params.map(bind) };
+  }
 
   async all(sql: string, params: readonly SqlValue[]): Promise<Row[]> {
     try {
-      return (await this.pool.query<Row>(sql, params.map(bind))).rows;
+      return (await this.pool.query<Row>(this.query(sql, params))).rows;
     } catch (err) {
       throw mapError(err);
     }
@@ -38,7 +54,7 @@ export class PostgresDriver implements SqlDriver {
 
   async run(sql: string, params: readonly SqlValue[]): Promise<number> {
     try {
-      return (await this.pool.query(sql, params.map(bind))).rowCount ?? 0;
+      return (await this.pool.query(this.query(sql, params))).rowCount ?? 0;
     } catch (err) {
       throw mapError(err);
     }
@@ -54,7 +70,7 @@ export class PostgresDriver implements SqlDriver {
       const results: Row[][] = [];
       for (const step of steps) {
         const s = typeof step === 'function' ? step(results) : step;
-        const res = await client.query<Row>(s.sql, s.params.map(bind));
+        const res = await client.query<Row>(this.query(s.sql, s.params));
         if (s.guard && (res.rowCount ?? 0) === 0) {
           await client.query('ROLLBACK');
           return null;

@@ -2,7 +2,7 @@
 // here: column types, how ids are generated (SQLite AUTOINCREMENT seeded through sqlite_sequence,
 // PostgreSQL identity columns), PostgreSQL's pattern operator class for prefix searches and its
 // byte-order collation for index-ordered text.
-import type { Column, ColumnType, Index, Migration, MigrationStep, Table } from './model.js';
+import type { ChangeEvent, Column, ColumnType, Index, Migration, MigrationStep, Table } from './model.js';
 
 export type SchemaDialect = 'sqlite' | 'postgres';
 
@@ -69,7 +69,31 @@ function stepDdl(dialect: SchemaDialect, step: MigrationStep): string[] {
     case 'addColumn': return [`ALTER TABLE ${step.table} ADD COLUMN ${columnDef(dialect, step.column, null)}`];
     case 'createIndex': return [createIndex(dialect, step.index)];
     case 'replacePrimaryKey': return replacePrimaryKey(dialect, step.table, step.indexes);
+    case 'insertRow': {
+      const names = Object.keys(step.values);
+      return [`INSERT INTO ${step.table} (${names.join(', ')}) VALUES (${names.map((n) => literal(dialect, step.values[n]!)).join(', ')})`];
+    }
+    case 'countChanges': return countChanges(dialect, step.table, step.events, step.counter);
   }
+}
+
+/**
+ * SQLite: one row trigger per event (one writer at a time: no lock order to worry about).
+ * PostgreSQL: one statement trigger calling a function that keeps the search_path it was created
+ * with (the store's schema), whoever's session fires it. BEFORE the statement, so a transaction
+ * takes the counter's row lock before the row locks of the change: two transactions cannot each
+ * hold what the other waits for.
+ */
+function countChanges(dialect: SchemaDialect, table: string, events: readonly ChangeEvent[], counter: { table: string; column: string }): string[] {
+  const bump = `UPDATE ${counter.table} SET ${counter.column} = ${counter.column} + 1 WHERE id = 1`;
+  if (dialect === 'sqlite') {
+    return events.map((e) => `CREATE TRIGGER ${table}_${e.toLowerCase()}_${counter.table} AFTER ${e} ON ${table} BEGIN ${bump}; END`);
+  }
+  const fn = `${counter.table}_bump`;
+  return [
+    `CREATE OR REPLACE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$ BEGIN ${bump}; RETURN NULL; END $$`,
+    `CREATE TRIGGER ${table}_${counter.table} BEFORE ${events.join(' OR ')} ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+  ];
 }
 
 /**

@@ -57,7 +57,16 @@ export type MigrationStep =
    * with the new key (SQLite cannot alter a key, so it rebuilds the table from it) and `indexes`
    * are the table's indexes, which SQLite's rebuild must create again.
    */
-  | { readonly kind: 'replacePrimaryKey'; readonly table: Table; readonly indexes: readonly Index[] };
+  | { readonly kind: 'replacePrimaryKey'; readonly table: Table; readonly indexes: readonly Index[] }
+  /** A row written once (a counter's single row). */
+  | { readonly kind: 'insertRow'; readonly table: string; readonly values: Readonly<Record<string, number | string>> }
+  /**
+   * A trigger that adds 1 to `counter.column` of the counter's row `id = 1` whenever a statement
+   * changes `table` by one of `events`, in the same transaction as the change.
+   */
+  | { readonly kind: 'countChanges'; readonly table: string; readonly events: readonly ChangeEvent[]; readonly counter: { readonly table: string; readonly column: string } };
+
+export type ChangeEvent = 'INSERT' | 'UPDATE' | 'DELETE';
 
 /** One recorded schema change. Never edit an applied one (its version's meaning is fixed); append. */
 export interface Migration {
@@ -70,6 +79,9 @@ export interface Migration {
 export const createTable = (table: Table): MigrationStep => ({ kind: 'createTable', table });
 export const addColumn = (table: string, column: Column): MigrationStep => ({ kind: 'addColumn', table, column });
 export const createIndex = (index: Index): MigrationStep => ({ kind: 'createIndex', index });
+export const insertRow = (table: string, values: Readonly<Record<string, number | string>>): MigrationStep => ({ kind: 'insertRow', table, values });
+export const countChanges = (table: string, events: readonly ChangeEvent[], counter: { table: string; column: string }): MigrationStep =>
+  ({ kind: 'countChanges', table, events, counter });
 
 type ColumnOptions = Omit<Column, 'name' | 'type'>;
 const column = (type: ColumnType) => (name: string, opts: ColumnOptions = {}): Column => ({ name, type, ...opts });

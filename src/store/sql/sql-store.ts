@@ -22,6 +22,8 @@ import { statePart } from './areas/state.js';
 import { tokenPart } from './areas/tokens.js';
 import { userPart } from './areas/users.js';
 import { webSessionPart } from './areas/web-sessions.js';
+import { bulkPart } from './areas/bulk.js';
+import { accessEpochPart } from './areas/access-epoch.js';
 import type { Dialect } from './dialect.js';
 import type { SqlDriver } from './driver.js';
 import { Sql } from './sql.js';
@@ -48,5 +50,7 @@ export function sqlStore(backend: Store['backend'], driver: SqlDriver, dialect: 
     ...webSessionPart(sql),
     ...passwordPart(sql),
     ...statePart(sql, backend),
+    ...bulkPart(sql),
+    ...accessEpochPart(sql),
   };
 }

@@ -40,7 +40,11 @@ export function stateTests(ctx: Ctx): void {
       await ctx.store.setMeta('environment', 'sandbox');
       await ctx.store.setMeta('seed_file', '{}');
       await ctx.store.setMeta('demo_user_id', '1');
+      const epoch = await ctx.store.accessEpoch();
       await ctx.store.wipe();
+      // Cached credentials of the wiped store are void: the access epoch moved on (and still moves).
+      const wiped = await ctx.store.accessEpoch();
+      assert.ok(wiped > epoch, 'wipe moves the access epoch');
       const dump = await ctx.store.dump();
       for (const [name, list] of Object.entries(dump)) assert.deepEqual(list, [], name);
       assert.equal(await ctx.store.getMeta('environment'), 'sandbox');
@@ -51,6 +55,8 @@ export function stateTests(ctx: Ctx): void {
       assert.equal((await account(ctx, c.id)).id, 140000001n);
       assert.equal((await user(ctx, c.id)).id, 200000001n);
       assert.equal((await ctx.store.insertPaymentMethod(c.id, 'Invoice')).id, 300000001n);
+      await ctx.store.putUserRole({ userId: 200000001n, customerId: c.id, roleId: 41, accountIds: null });
+      assert.ok(await ctx.store.accessEpoch() > wiped, 'the counter row survived the wipe: a role write still moves it');
     });
   });
 }

@@ -22,13 +22,17 @@ function clientLinkColumns(l: NewClientLink): Columns {
   ];
 }
 
-/** The insert of a link (for this part and for SignupCustomer's transaction). */
-export function insertClientLinkStatement(sql: Sql, link: NewClientLink): Statement {
-  const now = nowMs();
-  return sql.insertStatement('client_links', [
+/** The columns of a new link's row (also the bulk insert's). */
+export function clientLinkInsertColumns(link: NewClientLink, now: number): Columns {
+  return [
     ...clientLinkColumns(link), ['version', 1n], ['created_time', ms(link.createdTime ?? new Date(now))],
     ['last_modified_time', now],
-  ]);
+  ];
+}
+
+/** The insert of a link (for this part and for SignupCustomer's transaction). */
+export function insertClientLinkStatement(sql: Sql, link: NewClientLink): Statement {
+  return sql.insertStatement('client_links', clientLinkInsertColumns(link, nowMs()));
 }
 
 export function clientLinkFromRow(r: Row): ClientLinkRecord {

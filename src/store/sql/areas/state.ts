@@ -27,7 +27,9 @@ function schemaTables(): Table[] {
 export function statePart(sql: Sql, backend: Store['backend']): StateStore {
   return {
     async wipe() {
-      const tables = schemaTables().filter((t) => t.name !== 'meta');
+      // The access epoch is kept and moved on: cached credentials of the wiped store must not survive
+      // (TRUNCATE fires no row triggers), and the counter's one row must stay for the triggers.
+      const tables = schemaTables().filter((t) => t.name !== 'meta' && t.name !== 'access_epoch');
       const steps: Statement[] = backend === 'postgres'
         // One TRUNCATE of all of them: foreign keys between them are no obstacle, identities restart at START WITH.
         ? [{ sql: `TRUNCATE ${tables.map((t) => t.name).join(', ')} RESTART IDENTITY`, params: [] }]
@@ -39,6 +41,7 @@ export function statePart(sql: Sql, backend: Store['backend']): StateStore {
             .map((t) => ({ sql: 'UPDATE sqlite_sequence SET seq = ? WHERE name = ?', params: [t.firstId! - 1, t.name] })),
         ];
       steps.push({ sql: "DELETE FROM meta WHERE key NOT IN ('environment', 'seed_file')", params: [] });
+      steps.push({ sql: 'UPDATE access_epoch SET epoch = epoch + 1 WHERE id = 1', params: [] });
       await sql.transaction(steps);
     },
 

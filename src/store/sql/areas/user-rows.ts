@@ -16,12 +16,17 @@ export function userChangeColumns(u: Omit<UserChanges, 'lastModifiedTime'>): Col
   ];
 }
 
+/** The columns of a new user's row (also the bulk insert's). */
+export function userInsertColumns(u: NewUser, now: number): Columns {
+  return [
+    ['customer_id', u.customerId], ['user_name', u.userName], ['user_name_folded', fold(u.userName)],
+    ['password_hash', u.passwordHash], ...userChangeColumns(u), ...created(now),
+  ];
+}
+
 /** The insert of a new user (unique folded user name: StoreConflict('user_name')). */
 export function insertUserStatement(sql: Sql, u: NewUser): Statement {
-  return sql.insertStatement('users', [
-    ['customer_id', u.customerId], ['user_name', u.userName], ['user_name_folded', fold(u.userName)],
-    ['password_hash', u.passwordHash], ...userChangeColumns(u), ...created(nowMs()),
-  ]);
+  return sql.insertStatement('users', userInsertColumns(u, nowMs()));
 }
 
 export function userFromRow(r: Row): UserRecord {

@@ -2,7 +2,7 @@
 // REST, the OAuth token endpoint; http/) and the web application (pages, sign-in, consent; web/),
 // each registered as its own plugin, plus the landing and health endpoints. http and web do not
 // know each other; only this file sees both.
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Environment } from '../contract/environment.js';
 import type { Store } from '../store/store.js';
 import { answerClientError, rememberRequestPath } from '../http/client-errors.js';
@@ -79,7 +79,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // A request node's parser refuses, or one that took too long, still gets the face's fault.
     clientErrorHandler: answerClientError,
     // One log line per request (onResponse below) instead of fastify's two.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   });
   if (options.logger) app.addHook('onResponse', logRequest);
   app.addHook('onRequest', rememberRequestPath);

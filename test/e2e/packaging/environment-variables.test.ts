@@ -78,7 +78,7 @@ describe('environment variables of the options', () => {
       const signin = await fetch(`${server.url}/signin`, { headers: { 'X-Forwarded-Proto': 'https' } });
       assert.match(signin.headers.get('set-cookie') ?? '', /; Secure/, 'X-Forwarded-Proto is believed with ADCENTER_TRUST_PROXY=1');
       await new Promise((r) => setTimeout(r, 200));
-      assert.doesNotMatch(server.stdout(), /incoming request/, 'ADCENTER_LOG_LEVEL=warn: no request lines');
+      assert.doesNotMatch(server.stdout(), /"msg":"request"/, 'ADCENTER_LOG_LEVEL=warn: no request lines');
     } finally {
       await server.stop();
     }
@@ -95,7 +95,7 @@ describe('environment variables of the options', () => {
       assert.ok(signin.headers.get('set-cookie'), 'the page sets a cookie');
       assert.doesNotMatch(signin.headers.get('set-cookie')!, /Secure/, 'ADCENTER_TRUST_PROXY=0: not behind a proxy');
       await new Promise((r) => setTimeout(r, 200));
-      assert.match(server.stdout(), /incoming request/, '--log-level info beats ADCENTER_LOG_LEVEL=silent');
+      assert.match(server.stdout(), /"msg":"request"/, '--log-level info beats ADCENTER_LOG_LEVEL=silent');
     } finally {
       await server.stop();
     }

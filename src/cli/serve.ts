@@ -75,7 +75,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   const clock = new ServerClock();
   const startClock = (): void => {
     clock.reset();
-    if (deterministic) { clock.set(DETERMINISTIC_START); clock.freeze(); }
+    if (deterministic) clock.freezeAt(DETERMINISTIC_START);
   };
   startClock();
   // What a reset returns to: this file, or (none) the demo tenant.

@@ -41,6 +41,11 @@ export class ServerClock implements Clock {
     this.#frozenAt = null;
   }
 
+  /** Stands still at exactly `at` (freezing first, then setting, could let the machine tick in between). */
+  freezeAt(at: Date): void {
+    this.#frozenAt = at.getTime();
+  }
+
   set(at: Date): void {
     if (this.#frozenAt !== null) this.#frozenAt = at.getTime();
     else this.#offsetMs = at.getTime() - this.machine();

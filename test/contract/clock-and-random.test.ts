@@ -27,6 +27,23 @@ describe('ServerClock', () => {
   });
 });
 
+describe('ServerClock.freezeAt', () => {
+  it('stands at exactly the time given, however the machine ticks meanwhile (set then freeze would drift)', () => {
+    let machine = 1_000;
+    const ticking = (): number => machine++;
+    const at = new Date('2024-01-01T00:00:00.000Z');
+    const drifting = new ServerClock(ticking);
+    drifting.set(at);
+    drifting.freeze();
+    assert.notEqual(drifting.now().getTime(), at.getTime(), 'the machine ticked between set and freeze');
+    const clock = new ServerClock(ticking);
+    clock.freezeAt(at);
+    assert.equal(clock.now().getTime(), at.getTime());
+    assert.equal(clock.now().getTime(), at.getTime());
+    assert.equal(clock.state().frozen, true);
+  });
+});
+
 describe('SeededRandom', () => {
   it('gives the same sequence for the same seed, another for another seed, and restarts', () => {
     const a = new SeededRandom('7');

@@ -39,7 +39,11 @@ async function register(app: FastifyInstance, options: StateRoutesOptions): Prom
     const change = clockChange(req.body);
     const clock = options.clock;
     if (change.reset === true) clock.reset();
-    if (change.set !== undefined) clock.set(new Date(change.set));
+    // Set and freeze together stand still at exactly the time given.
+    if (change.set !== undefined) {
+      if (change.freeze === true) clock.freezeAt(new Date(change.set));
+      else clock.set(new Date(change.set));
+    }
     if (change.advanceSeconds !== undefined) clock.advance(change.advanceSeconds * 1000);
     if (change.freeze === true) clock.freeze();
     if (change.freeze === false) clock.thaw();

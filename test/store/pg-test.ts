@@ -4,20 +4,12 @@ import crypto from 'node:crypto';
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
+import { postgresProblem } from '../../tools/fuzz/server-process.js';
 
 export const PG_URL = process.env.ADCENTER_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-export async function pgProblem(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return null;
-  } catch (err) {
-    return err instanceof Error ? err.message : String(err);
-  } finally {
-    await client.end().catch(() => {});
-  }
+export function pgProblem(): Promise<string | null> {
+  return postgresProblem(PG_URL);
 }
 
 /** Registers the failing (CI) or skipped test that stands in for a suite when PostgreSQL is away. */

@@ -47,7 +47,7 @@ export const PEER_SCENARIOS: Scenario[] = [10, 100].map((n) => ({
   name: `node-soap FindAccounts TopN ${n}`, target: 'peer', request: soap('FindAccounts', findInner(n), 'x'),
 }));
 
-export function adcenterScenarios(store: BenchStore, token: string): Scenario[] {
+export function adcenterScenarios(store: BenchStore, token: string, size = ''): Scenario[] {
   const label = store.backend === 'sqlite' ? 'SQLite' : 'PostgreSQL';
   // AddAccount names: unique per run and request, so every acknowledged add must be stored.
   const tag = randomBytes(3).toString('hex');
@@ -68,24 +68,24 @@ export function adcenterScenarios(store: BenchStore, token: string): Scenario[] 
   const add = soap('AddAccount', addInner('placeholder'), token);
   return [
     ...[10, 100].map((n): Scenario => ({
-      name: `${label} SOAP FindAccounts TopN ${n}`, target: 'adcenter', peer: `node-soap FindAccounts TopN ${n}`,
+      name: `${label} SOAP FindAccounts TopN ${n}${size}`, target: 'adcenter', peer: `node-soap FindAccounts TopN ${n}`,
       request: soap('FindAccounts', findInner(n), token),
     })),
     ...[10, 100].map((n): Scenario => ({
-      name: `${label} REST FindAccounts TopN ${n}`, target: 'adcenter', peer: `node-soap FindAccounts TopN ${n}`,
+      name: `${label} REST FindAccounts TopN ${n}${size}`, target: 'adcenter', peer: `node-soap FindAccounts TopN ${n}`,
       request: rest('/Accounts/Find', { CustomerId: null, AccountFilter: FILTER, TopN: n }, token),
     })),
-    { name: `${label} SOAP GetAccount`, target: 'adcenter', request: soap('GetAccount', `<AccountId>${store.accountId}</AccountId>`, token) },
-    { name: `${label} SOAP GetUser`, target: 'adcenter', request: soap('GetUser', '<UserId i:nil="true"/>', token) },
+    { name: `${label} SOAP GetAccount${size}`, target: 'adcenter', request: soap('GetAccount', `<AccountId>${store.accountId}</AccountId>`, token) },
+    { name: `${label} SOAP GetUser${size}`, target: 'adcenter', request: soap('GetUser', '<UserId i:nil="true"/>', token) },
     {
-      name: `${label} REST SearchAccounts by UserId, page of 100`, target: 'adcenter',
+      name: `${label} REST SearchAccounts by UserId, page of 100${size}`, target: 'adcenter',
       request: rest('/Accounts/Search', {
         Predicates: [{ Field: 'UserId', Operator: 'Equals', Value: store.userId }], Ordering: null,
         PageInfo: { Index: 0, Size: 100 }, ReturnAdditionalFields: null,
       }, token),
     },
     {
-      name: `${label} SOAP AddAccount`, target: 'adcenter', addsAccounts: `Bench ${tag} `,
+      name: `${label} SOAP AddAccount${size}`, target: 'adcenter', addsAccounts: `Bench ${tag} `,
       request: {
         ...add,
         setupRequest: (req) => ({ ...req, body: envelope('AddAccount', addInner(`Bench ${tag} ${++counter}`), token) }),

@@ -126,6 +126,7 @@ export async function seedStore(store: Store, counts: SeedCounts, onAccounts: (d
     done += size;
     onAccounts(done);
   }
+  await store.refreshStatistics();
 
   return {
     tag, agency, accounts: done, links, seconds: (Date.now() - started) / 1000,

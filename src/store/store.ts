@@ -381,6 +381,12 @@ export interface BulkStore {
    * StoreConflict on a duplicate number or name (nothing written).
    */
   bulkInsert(rows: BulkRows): Promise<BulkIds>;
+  /**
+   * Brings the planner's statistics up to date after a bulk load (PostgreSQL ANALYZE), so the
+   * first searches after seeding are planned over what is really stored. A no-op on SQLite,
+   * whose searches name their indexes (and whose plan tests run without statistics).
+   */
+  refreshStatistics(): Promise<void>;
 }
 
 /** The version of everything authentication and access depend on (tokens, users, roles, links). */

@@ -35,6 +35,8 @@ export interface Dialect {
    * (PostgreSQL) or as `id IN (correlated subquery)` (SQLite, which has no LATERAL).
    */
   readonly lateral: boolean;
+  /** Refreshes planner statistics after a bulk load, or null when the dialect does not need it. */
+  readonly analyze: string | null;
 }
 
 export class Params {
@@ -74,6 +76,7 @@ export const sqliteDialect: Dialect = {
   indexedBy: (index) => ` INDEXED BY ${index}`,
   byPrimaryKey: () => ' NOT INDEXED',
   lateral: false,
+  analyze: null,
 };
 
 export const postgresDialect: Dialect = {
@@ -91,4 +94,6 @@ export const postgresDialect: Dialect = {
   indexedBy: () => '',
   byPrimaryKey: () => '',
   lateral: true,
+  // Autovacuum analyses a freshly loaded table only after a while; until then plans are guesses.
+  analyze: 'ANALYZE customers, payment_methods, users, user_roles, accounts, client_links',
 };

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CLI, startServer, type RunningServer } from '../../support/server.js';
 import { faces, restCodes } from '../../support/faces.js';
-import { dropSchemas, PG_URL, pgProblem, reportPgAway, throwAwaySchemaName } from '../../store/pg-test.js';
+import { dropSchemas, PG_URL, pgProblem, reportPgAway, schemaClient, throwAwaySchemaName } from '../../store/pg-test.js';
 import { openStore, type StoreOptions } from '../../../src/store/open.js';
 
 const run = promisify(execFile);
@@ -125,5 +125,25 @@ if (problem !== null) {
       storeArgs: ['--database-url', PG_URL, '--database-schema', schema], open: { backend: 'postgres', url: PG_URL, schema },
       cleanUp: () => dropSchemas([schema]),
     };
+  });
+
+  it('adcenter seed --accounts (PostgreSQL) leaves the planner statistics up to date (ANALYZE)', async () => {
+    const schema = throwAwaySchemaName('seedstats');
+    try {
+      await run(process.execPath, [CLI, 'seed', '--database-url', PG_URL, '--database-schema', schema, '--accounts', '300']);
+      const client = await schemaClient(schema);
+      try {
+        const { rows } = await client.query<{ relname: string; analysed: boolean; live: string }>(
+          `SELECT relname, last_analyze IS NOT NULL AS analysed, n_live_tup::text AS live FROM pg_stat_user_tables
+           WHERE schemaname = $1 AND relname IN ('accounts', 'customers', 'users') ORDER BY relname`, [schema]);
+        assert.deepEqual(rows.map((r) => [r.relname, r.analysed]), [['accounts', true], ['customers', true], ['users', true]]);
+        // ANALYZE counted what the seed stored (the demo tenant's account and the 300 seeded).
+        assert.ok(Number(rows[0]!.live) >= 300, rows[0]!.live);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await dropSchemas([schema]);
+    }
   });
 }

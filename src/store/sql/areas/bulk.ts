@@ -39,6 +39,10 @@ export function bulkPart(sql: Sql): BulkStore {
   }
 
   return {
+    async refreshStatistics() {
+      if (sql.dialect.analyze !== null) await sql.run(sql.dialect.analyze, []);
+    },
+
     async bulkInsert(rows) {
       const now = Date.now();
       const steps: Statement[] = [];

@@ -27,12 +27,22 @@ export interface LinkedCustomer {
 
 
 export class Access {
+  /** The links by client entity, each list in `links` order (per-account checks look one up, not scan all). */
+  readonly #accountLinks = new Map<bigint, ClientLinkRecord[]>();
+  readonly #customerLinks = new Map<bigint, ClientLinkRecord[]>();
+
   private constructor(
     readonly user: UserRecord,
     readonly roles: readonly UserRoleRecord[],
     readonly links: readonly ClientLinkRecord[],
     private readonly linked: ReadonlyMap<bigint, LinkedCustomer>,
-  ) {}
+  ) {
+    for (const link of links) {
+      const byClient = link.type === 'AccountLink' ? this.#accountLinks : this.#customerLinks;
+      const list = byClient.get(link.clientEntityId);
+      if (list) list.push(link); else byClient.set(link.clientEntityId, [link]);
+    }
+  }
 
   /** `now` decides which links are Active (an accepted link waits for its StartDate). */
   static async load(store: Store, user: UserRecord, now: Date = currentTime()): Promise<Access> {
@@ -42,13 +52,16 @@ export class Access {
     const carried = new Map<bigint, number[]>();
     for (const r of wholeCustomer) carried.set(r.customerId, [...(carried.get(r.customerId) ?? []), r.roleId]);
     const links: ClientLinkRecord[] = [];
+    const seen = new Set<bigint>();
     const linked = new Map<bigint, LinkedCustomer>();
     let managers = [...carried.keys()];
     for (let depth = 0; depth < MAX_CUSTOMER_LINK_DEPTH && managers.length > 0; depth++) {
       const found = await activeLinksByManager(store, managers, now);
       const next: bigint[] = [];
       for (const link of found) {
-        if (links.some((l) => l.id === link.id)) continue;
+        // A set, not a scan of the links so far: an agency's thousands of links made this quadratic.
+        if (seen.has(link.id)) continue;
+        seen.add(link.id);
         links.push(link);
         const client = link.clientEntityId;
         if (link.type !== 'CustomerLink' || carried.has(client)) continue;
@@ -94,7 +107,7 @@ export class Access {
     if (own !== undefined) return own;
     const viaCustomer = this.customerRole(account.customerId);
     if (viaCustomer !== undefined) return viaCustomer;
-    const link = this.links.find((l) => l.type === 'AccountLink' && l.clientEntityId === account.id);
+    const link = this.#accountLinks.get(account.id)?.[0];
     return link ? this.customerRole(link.managingCustomerId) : undefined;
   }
 
@@ -114,8 +127,7 @@ export class Access {
    */
   customerLinkPermission(customerId: bigint): string | null | undefined {
     if (this.directCustomerRole(customerId) !== undefined) return null;
-    const link = this.links.find((l) => l.type === 'CustomerLink' && l.clientEntityId === customerId
-      && this.directCustomerRole(l.managingCustomerId) !== undefined);
+    const link = this.#customerLinks.get(customerId)?.find((l) => this.directCustomerRole(l.managingCustomerId) !== undefined);
     return link ? link.customerLinkPermission : undefined;
   }
 

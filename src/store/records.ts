@@ -373,6 +373,28 @@ export type AccountScope =
   | { userId: bigint; at: Date }
   | { customerId: bigint; withClients: boolean; at: Date };
 
+/**
+ * Customers a user reaches at `at` (listReachableCustomers' set) that meet every condition, in
+ * `orderBy` order (default Id ascending; Name and Number by the folded text in code point order,
+ * ties by id in the same direction), paged inside the query.
+ */
+export interface CustomerQuery {
+  userId: bigint;
+  at: Date;
+  /** One of these (an empty list matches nothing). */
+  ids?: readonly bigint[];
+  /** Case-insensitive (sql.ts fold): begins with, equals, contains. */
+  namePrefix?: string;
+  nameEquals?: string;
+  nameContains?: string;
+  /** Created at or after / strictly before. */
+  createdFrom?: Date;
+  createdBefore?: Date;
+  orderBy?: { field: 'Id' | 'Name' | 'Number'; descending: boolean };
+  offset?: number;
+  limit?: number;
+}
+
 export interface AccountQuery {
   /** Only accounts visible to the caller. */
   scope: AccountScope;

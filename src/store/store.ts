@@ -5,7 +5,7 @@
 // per area, which the SQL store implements one part each (sql/areas).
 import type {
   AccessTokenRecord, AccountChanges, AccountQuery, AccountRecord, AuthorizationCodeRecord, ClientLinkChanges, ClientLinkRecord,
-  CustomerChanges, CustomerExternalIdRecord, NewTenant, TenantRecord, CustomerRecord, CustomerSignupRecord, DeveloperTokenRecord, NewAccessToken, NewAccount,
+  CustomerChanges, CustomerExternalIdRecord, CustomerQuery, NewTenant, TenantRecord, CustomerRecord, CustomerSignupRecord, DeveloperTokenRecord, NewAccessToken, NewAccount,
   NewAuthorizationCode, NewClientLink, NewCustomer, NewCustomerSignup,
   NewDeveloperToken, NewOAuthClient, NewOutboxMessage, NewRefreshToken, NewUser, NewUserInvitation, OAuthClientRecord,
   OutboxMessageRecord, PaymentMethodRecord, RefreshTokenRecord, RoleGrant, RoleKey, UserChanges, UserInvitationRecord,
@@ -52,6 +52,11 @@ export interface CustomerStore {
    * domain/access.ts, joined in SQL (sql/areas/reach-query.ts) rather than listed id by id.
    */
   listReachableCustomers(userId: bigint, at: Date): Promise<CustomerRecord[]>;
+  /**
+   * Those of them that meet the query, filtered, ordered and paged in one statement driven by the
+   * reach (each reached customer read by primary key; only the matches are sorted).
+   */
+  searchReachableCustomers(query: CustomerQuery): Promise<CustomerRecord[]>;
   /**
    * Overwrites the customer's writable fields if its version is still `expectedVersion` and it is
    * not deleted (Inactive); returns the new record, or null (nothing changed).

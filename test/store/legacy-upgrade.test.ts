@@ -30,6 +30,9 @@ async function assertReadsBack(store: Store, d: LegacyData): Promise<void> {
   assert.deepEqual(await store.getAccount(d.account.id), d.account);
   assert.deepEqual(await store.queryAccounts({ scope: { customerIds: [d.customer.id], accountIds: [] }, prefix: { value: 'MAIN', on: 'nameOrNumber' } }), [d.account]);
   assert.deepEqual(await store.getUserByName('ADA@example.com'), d.user);
+  // Migration 15 filled the folded name of the customer written before it (É folds as é).
+  assert.deepEqual(await store.searchReachableCustomers({ userId: d.user.id, at: new Date(), namePrefix: 'CONTOSO LÉG' }), [d.customer]);
+  assert.deepEqual(await store.searchReachableCustomers({ userId: d.user.id, at: new Date(), nameEquals: 'contoso légacy' }), [d.customer]);
   assert.deepEqual(await store.listUserRoles(d.user.id), [d.role]);
   // Migration 7: the upgraded user_roles holds several roles per user and customer.
   await store.putUserRole({ ...d.role, roleId: 33, accountIds: null });

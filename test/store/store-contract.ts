@@ -8,6 +8,7 @@ import { accountReachTests } from './contract/account-reach.js';
 import { clientLinkTests } from './contract/client-links.js';
 import { customerAndAccountTests } from './contract/customers-accounts.js';
 import { customerWriteTests } from './contract/customers-writes.js';
+import { customerSearchTests } from './contract/customer-search.js';
 import { account, customer, uniq, user, type Ctx } from './contract/fixtures.js';
 import { userAndInvitationTests } from './contract/users-invitations.js';
 import { oauthTests } from './contract/oauth.js';
@@ -32,6 +33,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
     customerWriteTests(ctx);
     accountQueryTests(ctx);
     accountReachTests(ctx);
+    customerSearchTests(ctx);
     userAndTokenTests(ctx);
     userAndInvitationTests(ctx);
     outboxTests(ctx);

@@ -32,24 +32,27 @@ export const findAccountsOrCustomersInfo: Handler<'FindAccountsOrCustomersInfo'>
   }
   if (rows.length >= topN) return { AccountInfoWithCustomerData: rows };
 
-  // Customers the caller reaches as customers: whole ones, and those they hold a role on.
-  const folded = filter.toLowerCase();
-  const matching = (await ctx.store.listReachableCustomers(ctx.user.id, ctx.now()))
-    .filter((c) => c.name.toLowerCase().startsWith(folded))
-    .sort((x, y) => compareText(x.name, y.name) || (x.id < y.id ? -1 : 1));
+  // Customers the caller reaches as customers: whole ones, and those they hold a role on — by
+  // folded name (code point order), then id, read a page at a time until TopN rows are found.
   const seen = new Set(byAccount.map((a) => a.id));
   const aggregators = new Map<bigint, boolean>();
-  for (const customer of matching) {
-    names.remember(customer);
-    const accounts = await ctx.store.queryAccounts({ scope, customerId: customer.id, limit: topN });
-    for (const account of accounts) {
-      if (seen.has(account.id)) continue;
-      seen.add(account.id);
-      // A customer match names the aggregator that manages the account, if one does.
-      const manager = await managingAggregator(ctx.store, account, aggregators) ?? account.customerId;
-      rows.push(row(account, await names.get(manager), additional));
-      if (rows.length >= topN) return { AccountInfoWithCustomerData: rows };
+  for (let offset = 0; ; offset += topN) {
+    const matching = await ctx.store.searchReachableCustomers({
+      userId: ctx.user.id, at: scope.at, namePrefix: filter, orderBy: { field: 'Name', descending: false }, offset, limit: topN,
+    });
+    for (const customer of matching) {
+      names.remember(customer);
+      const accounts = await ctx.store.queryAccounts({ scope, customerId: customer.id, limit: topN });
+      for (const account of accounts) {
+        if (seen.has(account.id)) continue;
+        seen.add(account.id);
+        // A customer match names the aggregator that manages the account, if one does.
+        const manager = await managingAggregator(ctx.store, account, aggregators) ?? account.customerId;
+        rows.push(row(account, await names.get(manager), additional));
+        if (rows.length >= topN) return { AccountInfoWithCustomerData: rows };
+      }
     }
+    if (matching.length < topN) break;
   }
   return { AccountInfoWithCustomerData: rows };
 };
@@ -66,12 +69,6 @@ function row(account: AccountRecord, customer: { id: bigint; name: string | null
   };
   if (additional.includes('AccountMode')) out.AccountMode = account.accountMode;
   return out;
-}
-
-function compareText(x: string, y: string): number {
-  const a = x.toLowerCase();
-  const b = y.toLowerCase();
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Customer names, each read once per request. */

@@ -1,16 +1,18 @@
 // SearchCustomers: the customers the caller reaches that meet every predicate (and DateRange),
 // ordered by the first OrderBy (Id, Name or Number; Id ascending by default), paged up to 1,024.
-// Customers are filtered here rather than in SQL: the set a caller reaches is small, and the
-// case-insensitive comparisons then agree on SQLite and PostgreSQL for any text.
+// The store filters, orders and pages in one statement driven by the caller's reach, on the
+// folded name (and number) columns, so case-insensitive comparisons agree on SQLite and
+// PostgreSQL for any text. Account and user predicates become the ids of the customers they
+// allow; the market pair alone is compared here (no folded copy of it is stored), over the
+// reached customers the other predicates leave, and that page is cut here.
 import { ApiError } from '../../contract/api-error.js';
 import type { Entity } from '../../contract/values.js';
-import type { CustomerRecord } from '../../store/records.js';
+import type { CustomerQuery } from '../../store/records.js';
 import type { Context, Handler } from '../context.js';
 import { compactDay, dayAfter, supportedDay } from './customer-dates.js';
 import { customerEntity } from './customer-entity.js';
-import { customerOrder, fold, type CustomerOrderField } from './customer-order.js';
+import { fold, type CustomerOrderField } from './customer-order.js';
 import { customerFilter, type CustomerFilter } from './customer-predicates.js';
-import { reachableCustomers } from './reach.js';
 import { firstOrderBy, pageOf } from '../search/paging.js';
 
 export const MAX_CUSTOMER_PAGE_SIZE = 1024;
@@ -23,8 +25,16 @@ export const searchCustomers: Handler<'SearchCustomers'> = async (ctx, request) 
   const order = firstOrderBy(request.Ordering, ORDER_FIELDS, 'SearchCustomers');
   if (size === 0) return { Customers: [] };
 
-  const matches = await matching(ctx, filter, range);
-  matches.sort(customerOrder(order?.field ?? 'Id', order?.descending ?? false));
+  const query = await storeQuery(ctx, filter, range);
+  const orderBy = { field: order?.field ?? 'Id', descending: order?.descending ?? false };
+  if (query === null) return { Customers: [] };
+  if (filter.marketCountry === undefined || filter.marketLanguage === undefined) {
+    return { Customers: (await ctx.store.searchReachableCustomers({ ...query, orderBy, offset, limit: size })).map(customerEntity) };
+  }
+  const country = fold(filter.marketCountry);
+  const language = fold(filter.marketLanguage);
+  const matches = (await ctx.store.searchReachableCustomers({ ...query, orderBy }))
+    .filter((c) => fold(c.marketCountry ?? '') === country && fold(c.marketLanguage ?? '') === language);
   return { Customers: matches.slice(offset, offset + size).map(customerEntity) };
 };
 
@@ -45,33 +55,28 @@ function dateRange(range: Entity<'DateRange'> | null | undefined): CreatedRange 
   return { ...(min ? { from: min } : {}), ...(max ? { before: dayAfter(max) } : {}) };
 }
 
-async function matching(ctx: Context, f: CustomerFilter, range: CreatedRange): Promise<CustomerRecord[]> {
-  let customers = await reachableCustomers(ctx);
-  const keep = (test: (c: CustomerRecord) => boolean): void => { customers = customers.filter(test); };
-  if (f.customerIds) { const ids = f.customerIds; keep((c) => ids.includes(c.id)); }
-  if (f.customerName) { const m = f.customerName; keep((c) => textMatches(c.name, m)); }
-  if (f.marketCountry !== undefined && f.marketLanguage !== undefined) {
-    const country = fold(f.marketCountry);
-    const language = fold(f.marketLanguage);
-    keep((c) => fold(c.marketCountry ?? '') === country && fold(c.marketLanguage ?? '') === language);
-  }
-  for (const [from, before] of [[f.createdFrom, f.createdBefore], [range.from, range.before]] as const) {
-    if (from) keep((c) => c.createdTime >= from);
-    if (before) keep((c) => c.createdTime < before);
-  }
-  if (f.accountId !== undefined || f.accountName || f.accountNumber) {
-    const owners = await accountOwners(ctx, f);
-    keep((c) => owners.has(c.id));
-  }
-  if (f.userName !== undefined) {
-    const of = await userCustomers(ctx, f.userName);
-    keep((c) => of.has(c.id));
-  }
-  return customers;
-}
-
-function textMatches(value: string, m: { equals: string } | { contains: string }): boolean {
-  return 'equals' in m ? fold(value) === fold(m.equals) : fold(value).includes(fold(m.contains));
+/** The store's query for every predicate but the market pair; null when nothing can match. */
+async function storeQuery(ctx: Context, f: CustomerFilter, range: CreatedRange): Promise<CustomerQuery | null> {
+  // Each id-valued predicate narrows the ids the customer must be among (all of them: AND).
+  let ids: bigint[] | undefined = f.customerIds;
+  const among = (allowed: ReadonlySet<bigint>): void => {
+    ids = ids === undefined ? [...allowed] : ids.filter((id) => allowed.has(id));
+  };
+  if (f.accountId !== undefined || f.accountName || f.accountNumber) among(await accountOwners(ctx, f));
+  if (f.userName !== undefined) among(await userCustomers(ctx, f.userName));
+  if (ids !== undefined && ids.length === 0) return null;
+  const later = (a?: Date, b?: Date): Date | undefined => (a && b ? (a > b ? a : b) : a ?? b);
+  const earlier = (a?: Date, b?: Date): Date | undefined => (a && b ? (a < b ? a : b) : a ?? b);
+  const from = later(f.createdFrom, range.from);
+  const before = earlier(f.createdBefore, range.before);
+  const name = f.customerName;
+  return {
+    userId: ctx.user.id, at: ctx.now(),
+    ...(ids !== undefined ? { ids } : {}),
+    ...(name ? ('equals' in name ? { nameEquals: name.equals } : { nameContains: name.contains }) : {}),
+    ...(from ? { createdFrom: from } : {}),
+    ...(before ? { createdBefore: before } : {}),
+  };
 }
 
 /** Customers owning an account the caller can read that meets every account predicate. */

@@ -1,7 +1,8 @@
 // Applies the schema's pending migrations (schema/migrations) to a PostgreSQL schema, recording
 // each in schema_migrations.
 import type pg from 'pg';
-import { migrationDdl } from '../schema/ddl.js';
+import { migrationActions, type FoldStep } from '../schema/ddl.js';
+import { fold } from '../sql/sql.js';
 import { MIGRATIONS } from '../schema/migrations.js';
 
 // One fixed key for every adcenter migration in the database ("adcenter" in ASCII as a big-endian int64).
@@ -26,7 +27,9 @@ export async function migratePostgres(client: pg.ClientBase, schema: string | nu
       if (applied.has(m.version)) continue;
       await client.query('BEGIN');
       try {
-        for (const ddl of migrationDdl('postgres', m)) await client.query(ddl);
+        for (const action of migrationActions('postgres', m)) {
+          if ('ddl' in action) await client.query(action.ddl); else await foldPostgres(client, action.fold);
+        }
         await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
         await client.query('COMMIT');
       } catch (err) {
@@ -36,5 +39,22 @@ export async function migratePostgres(client: pg.ClientBase, schema: string | nu
     }
   } finally {
     await client.query('SELECT pg_advisory_unlock($1::bigint)', [MIGRATION_LOCK]);
+  }
+}
+
+/** Rows in batches by id, each batch written back in one UPDATE. */
+async function foldPostgres(client: pg.ClientBase, step: FoldStep): Promise<void> {
+  let after = '-1';
+  for (;;) {
+    const { rows } = await client.query<{ id: string; v: string | null }>(
+      `SELECT id::text AS id, ${step.source} AS v FROM ${step.table} WHERE id > $1::bigint ORDER BY id LIMIT 5000`, [after],
+    );
+    if (rows.length === 0) return;
+    const texts = rows.filter((r) => r.v !== null);
+    await client.query(
+      `UPDATE ${step.table} t SET ${step.target} = f.v FROM unnest($1::bigint[], $2::text[]) AS f(id, v) WHERE t.id = f.id`,
+      [texts.map((r) => r.id), texts.map((r) => fold(r.v!))],
+    );
+    after = rows[rows.length - 1]!.id;
   }
 }

@@ -63,7 +63,10 @@ function createIndex(dialect: SchemaDialect, i: Index): string {
   return `CREATE ${i.unique === undefined ? '' : 'UNIQUE '}INDEX ${i.name} ON ${i.table} (${columns.join(', ')})`;
 }
 
-function stepDdl(dialect: SchemaDialect, step: MigrationStep): string[] {
+type DdlStep = Exclude<MigrationStep, { kind: 'foldColumn' }>;
+export type FoldStep = Extract<MigrationStep, { kind: 'foldColumn' }>;
+
+function stepDdl(dialect: SchemaDialect, step: DdlStep): string[] {
   switch (step.kind) {
     case 'createTable': return createTable(dialect, step.table);
     case 'addColumn': return [`ALTER TABLE ${step.table} ADD COLUMN ${columnDef(dialect, step.column, null)}`];
@@ -120,7 +123,11 @@ function replacePrimaryKey(dialect: SchemaDialect, t: Table, indexes: readonly I
   ];
 }
 
-/** The statements of one migration, in order. Names are constants of the schema, never input. */
-export function migrationDdl(dialect: SchemaDialect, migration: Migration): string[] {
-  return migration.steps.flatMap((step) => stepDdl(dialect, step));
+/** What a runner does for one migration, in order: DDL statements, and the data steps it carries out itself. */
+export type MigrationAction = { readonly ddl: string } | { readonly fold: FoldStep };
+
+/** The actions of one migration, in order. Names are constants of the schema, never input. */
+export function migrationActions(dialect: SchemaDialect, migration: Migration): MigrationAction[] {
+  return migration.steps.flatMap((step): MigrationAction[] =>
+    (step.kind === 'foldColumn' ? [{ fold: step }] : stepDdl(dialect, step).map((ddl) => ({ ddl }))));
 }

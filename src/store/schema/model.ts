@@ -64,7 +64,13 @@ export type MigrationStep =
    * A trigger that adds 1 to `counter.column` of the counter's row `id = 1` whenever a statement
    * changes `table` by one of `events`, in the same transaction as the change.
    */
-  | { readonly kind: 'countChanges'; readonly table: string; readonly events: readonly ChangeEvent[]; readonly counter: { readonly table: string; readonly column: string } };
+  | { readonly kind: 'countChanges'; readonly table: string; readonly events: readonly ChangeEvent[]; readonly counter: { readonly table: string; readonly column: string } }
+  /**
+   * Fills `target` of every existing row with the store's case fold of `source` (sql.ts `fold`,
+   * JavaScript's toLowerCase): a data step the migration runner carries out in TypeScript, since
+   * neither database's LOWER() is that fold (SQLite's folds only ASCII). The table has an `id` key.
+   */
+  | { readonly kind: 'foldColumn'; readonly table: string; readonly source: string; readonly target: string };
 
 export type ChangeEvent = 'INSERT' | 'UPDATE' | 'DELETE';
 
@@ -82,6 +88,8 @@ export const createIndex = (index: Index): MigrationStep => ({ kind: 'createInde
 export const insertRow = (table: string, values: Readonly<Record<string, number | string>>): MigrationStep => ({ kind: 'insertRow', table, values });
 export const countChanges = (table: string, events: readonly ChangeEvent[], counter: { table: string; column: string }): MigrationStep =>
   ({ kind: 'countChanges', table, events, counter });
+
+export const foldColumn = (table: string, source: string, target: string): MigrationStep => ({ kind: 'foldColumn', table, source, target });
 
 type ColumnOptions = Omit<Column, 'name' | 'type'>;
 const column = (type: ColumnType) => (name: string, opts: ColumnOptions = {}): Column => ({ name, type, ...opts });

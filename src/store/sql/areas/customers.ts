@@ -1,13 +1,14 @@
 // Customers and their payment methods; the external ids customers are mapped to; the internal
 // account managers (who alone may delete customers).
-import type { CustomerExternalIdRecord, CustomerRecord, NewCustomer, PaymentMethodRecord } from '../../records.js';
+import type { CustomerExternalIdRecord, CustomerQuery, CustomerRecord, NewCustomer, PaymentMethodRecord } from '../../records.js';
 import type { CustomerStore } from '../../store.js';
 import type { Params } from '../dialect.js';
-import type { Row } from '../driver.js';
+import type { Row, SqlValue } from '../driver.js';
 import { decodeAddress, encodeAddress } from '../json.js';
-import { created, type Columns, type Sql } from '../sql.js';
+import { created, fold, type Columns, type Sql } from '../sql.js';
 import { big, bigOrNull, bool, date, enumCol, enumColOrNull, str, strOrNull } from '../values.js';
 import { reachCtes } from './reach-query.js';
+import { escapeLike, prefixRange } from './account-query.js';
 import { nowMs } from '../../../contract/ambient.js';
 
 /** Guard of the writes a deleted (Inactive) customer no longer takes. */
@@ -15,7 +16,8 @@ const ACTIVE = (p: Params): string => `life_cycle_status = ${p.add('Active')}`;
 
 export function customerColumns(c: NewCustomer): Columns {
   return [
-    ['number', c.number], ['name', c.name], ['industry', c.industry], ['market_country', c.marketCountry],
+    ['number', c.number], ['number_folded', fold(c.number)], ['name', c.name], ['name_folded', fold(c.name)],
+    ['industry', c.industry], ['market_country', c.marketCountry],
     ['market_language', c.marketLanguage], ['financial_status', c.financialStatus],
     ['life_cycle_status', c.lifeCycleStatus], ['service_level', c.serviceLevel],
     ['address', encodeAddress(c.address)], ['is_agency', c.isAgency],
@@ -65,17 +67,18 @@ export function customerPart(sql: Sql): CustomerStore {
     },
 
     async listReachableCustomers(userId, at) {
-      const p = sql.params();
-      const ctes = reachCtes({ userId, at }, 'd', p, sql.dialect);
-      const reached = `SELECT customer_id FROM dc UNION SELECT customer_id FROM user_roles WHERE user_id = ${p.add(userId)}`;
-      const text = `WITH RECURSIVE ${ctes.join(', ')} SELECT c.* FROM customers c `
-        + `WHERE ${sql.dialect.inSubquery('c.id', reached)} ORDER BY c.id`;
-      return (await sql.all(text, p.values)).map(customerFromRow);
+      const { sql: text, params } = reachableCustomersQuery(sql, { userId, at });
+      return (await sql.all(text, params)).map(customerFromRow);
+    },
+
+    async searchReachableCustomers(query) {
+      const { sql: text, params } = reachableCustomersQuery(sql, query);
+      return (await sql.all(text, params)).map(customerFromRow);
     },
 
     async updateCustomer(id, expectedVersion, changes) {
       const { sql: text, params } = sql.updateStatement('customers', id, expectedVersion, [
-        ['name', changes.name], ['industry', changes.industry], ['last_modified_by_user_id', changes.lastModifiedByUserId],
+        ['name', changes.name], ['name_folded', fold(changes.name)], ['industry', changes.industry], ['last_modified_by_user_id', changes.lastModifiedByUserId],
       ], ACTIVE);
       const row = await sql.one(text, params);
       return row === null ? null : customerFromRow(row);
@@ -154,5 +157,48 @@ export function customerPart(sql: Sql): CustomerStore {
       const row = await sql.byId('payment_methods', id);
       return row === null ? null : paymentMethodFromRow(row);
     },
+  };
+}
+
+function count(n: number | undefined, what: string): number | null {
+  if (n === undefined) return null;
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`store: ${what} must be a non-negative integer`);
+  return n;
+}
+
+/**
+ * One statement: the user's reach (reach-query's `dc`, plus every customer they hold a role on),
+ * each reached customer read by primary key, the conditions on the folded columns, then only the
+ * matches sorted and paged. The reach drives the read on purpose: a user reaches a handful of
+ * customers, an agency many, but the statement never walks the store's customers in name order.
+ */
+export function reachableCustomersQuery(sql: Sql, q: CustomerQuery): { sql: string; params: SqlValue[] } {
+  const d = sql.dialect;
+  const p = sql.params();
+  const ctes = reachCtes({ userId: q.userId, at: q.at }, 'd', p, d);
+  const reached = `SELECT customer_id FROM dc UNION SELECT customer_id FROM user_roles WHERE user_id = ${p.add(q.userId)}`;
+  const where = [d.inSubquery('c.id', reached)];
+  if (q.ids !== undefined) where.push(q.ids.length === 0 ? '1 = 0' : p.inBigints('c.id', q.ids));
+  if (q.namePrefix !== undefined && q.namePrefix !== '') {
+    // Code point order on both backends (PostgreSQL COLLATE "C"), as prefixRange's bounds assume.
+    const { from, to } = prefixRange(q.namePrefix);
+    where.push(`${d.orderText('c.name_folded')} >= ${p.add(from)}`);
+    if (to !== null) where.push(`${d.orderText('c.name_folded')} < ${p.add(to)}`);
+  }
+  if (q.nameEquals !== undefined) where.push(`c.name_folded = ${p.add(fold(q.nameEquals))}`);
+  // Both sides folded, so SQLite's ASCII-only case-insensitive LIKE changes nothing.
+  if (q.nameContains !== undefined) where.push(`c.name_folded LIKE ${p.add(`%${escapeLike(fold(q.nameContains))}%`)} ESCAPE '\\'`);
+  if (q.createdFrom !== undefined) where.push(`c.created_time >= ${p.add(q.createdFrom.getTime())}`);
+  if (q.createdBefore !== undefined) where.push(`c.created_time < ${p.add(q.createdBefore.getTime())}`);
+  const dir = q.orderBy?.descending === true ? 'DESC' : 'ASC';
+  const field = q.orderBy?.field ?? 'Id';
+  const order = field === 'Id' ? `c.id ${dir}`
+    : `${d.orderText(field === 'Name' ? 'c.name_folded' : 'c.number_folded')} ${dir}, c.id ${dir}`;
+  const limit = count(q.limit, 'limit');
+  const offset = count(q.offset, 'offset');
+  const tail = d.limitOffset(limit === null ? null : p.add(limit), offset === null ? null : p.add(offset));
+  return {
+    sql: `WITH RECURSIVE ${ctes.join(', ')} SELECT c.* FROM customers c WHERE ${where.join(' AND ')} ORDER BY ${order}${tail}`,
+    params: p.values,
   };
 }

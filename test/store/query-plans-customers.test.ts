@@ -1,0 +1,193 @@
+// The customer searches (GetCustomersInfo, SearchCustomers, the customer half of
+// FindAccountsOrCustomersInfo) are driven by the caller's reach: the real handlers run on a store
+// of 20,000 customers (ANALYZEd) where an agency reaches 2,000 of them through customer links, the
+// driver records each statement, and the plan of every statement that reads customers is asked of
+// the same connection (SQLite EXPLAIN QUERY PLAN, PostgreSQL EXPLAIN). A statement must read
+// customers by primary key only — never walk the customers table, or an index of it in name order,
+// and so never sort the store's customers — and must walk the reach by index. Dropping the
+// client-link indexes the reach walks, or sorting the customers table, fails here.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { Context } from '../../src/domain/context.js';
+import { handlers } from '../../src/domain/operations.js';
+import type { Entity, OperationName, RequestOf } from '../../src/contract/values.js';
+import type { CustomerRecord, UserRecord } from '../../src/store/records.js';
+import {
+  postgresPlanStore, sqlitePlanStore, type PgPlanNode, type PlanStore, type Recorded, type SqlitePlanLine,
+} from '../support/plan-stores.js';
+import { newAccount, newCustomer, newUser } from './contract/fixtures.js';
+import { dropSchemas, PG_URL, pgProblem, reportPgAway, throwAwaySchemaName } from './pg-test.js';
+
+const CUSTOMERS = 20_000;
+/** Client customers the agency reaches through customer links (every tenth customer). */
+const LINKED_EVERY = 10;
+const SUPER_ADMIN = 41;
+
+/** Tables no search may read whole, and the aliases the store's statements give them. */
+const TABLES = ['customers', 'c', 'accounts', 'a', 'x', 'client_links', 'l', 'n', 'user_roles', 'ur', 'users'];
+const CUSTOMER_ALIASES = ['customers', 'c'];
+
+interface World { agency: CustomerRecord; own: CustomerRecord; agent: UserRecord; owner: UserRecord }
+
+async function fill(ps: PlanStore): Promise<World> {
+  const { store } = ps;
+  const series = (n: number): string => (ps.backend === 'sqlite'
+    ? `(WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ${n}) SELECT i FROM k) s`
+    : `generate_series(1, ${n}) AS s(i)`);
+  const no = ps.backend === 'sqlite' ? '0' : 'FALSE';
+  // Created a second apart, so CreatedDate bounds select a part of them.
+  await ps.exec('INSERT INTO customers (number, number_folded, name, name_folded, market_country, market_language, life_cycle_status, is_agency, version, created_time, last_modified_time) '
+    + `SELECT 'CU-' || i, 'cu-' || i, 'Customer ' || i, 'customer ' || i, 'US', 'English', 'Active', ${no}, 1, i * 1000, 0 FROM ${series(CUSTOMERS)}`);
+  const agency = await store.insertCustomer(newCustomer({ name: 'Agency', isAgency: true }));
+  const own = await store.insertCustomer(newCustomer({ name: 'Own Customer' }));
+  await store.insertAccount(newAccount(own.id, { name: 'Own Account' }));
+  const agent = await store.insertUser(newUser(agency.id));
+  await store.putUserRole({ userId: agent.id, customerId: agency.id, roleId: SUPER_ADMIN, accountIds: null });
+  const owner = await store.insertUser(newUser(own.id));
+  await store.putUserRole({ userId: owner.id, customerId: own.id, roleId: SUPER_ADMIN, accountIds: null });
+  await ps.exec('INSERT INTO client_links (type, client_entity_id, managing_customer_id, status, suppress_notification, version, last_modified_time, aggregatee, created_time) '
+    + `SELECT 'CustomerLink', id, ${agency.id}, 'Active', ${no}, 1, 0, ${no}, 0 FROM customers WHERE number LIKE 'CU-%' AND id % ${LINKED_EVERY} = 0`);
+  // Other tenants: a user with a role on each customer, and links between neighbours.
+  await ps.exec('INSERT INTO users (customer_id, user_name, user_name_folded, life_cycle_status, version, created_time, last_modified_time) '
+    + "SELECT id, 'cu.' || id, 'cu.' || id, 'Active', 1, 0, 0 FROM customers WHERE number LIKE 'CU-%'");
+  await ps.exec(`INSERT INTO user_roles (user_id, customer_id, role_id) SELECT id, customer_id, ${SUPER_ADMIN} FROM users WHERE user_name LIKE 'cu.%'`);
+  await ps.exec('INSERT INTO client_links (type, client_entity_id, managing_customer_id, status, suppress_notification, version, last_modified_time, aggregatee, created_time) '
+    + `SELECT 'CustomerLink', id + 1, id, 'Active', ${no}, 1, 0, ${no}, 0 FROM customers WHERE number LIKE 'CU-%' AND id % ${LINKED_EVERY} <> 0`);
+  await ps.exec('ANALYZE');
+  return { agency, own, agent, owner };
+}
+
+interface Search { name: string; user: (w: World) => UserRecord; run: (w: World) => [OperationName, unknown] }
+
+const op = <O extends OperationName>(name: O, request: RequestOf<O>): [OperationName, unknown] => [name, request];
+const pred = (Field: string, Operator: Entity<'Predicate'>['Operator'], Value: string): Entity<'Predicate'> => ({ Field, Operator, Value });
+const page = (Index: number, Field: Entity<'OrderBy'>['Field'] = 'Id', Order: Entity<'OrderBy'>['Order'] = 'Ascending') =>
+  ({ PageInfo: { Index, Size: 10 }, Ordering: [{ Field, Order }] });
+const agent = (w: World): UserRecord => w.agent;
+const owner = (w: World): UserRecord => w.owner;
+
+const SEARCHES: Search[] = [
+  { name: 'GetCustomersInfo, prefix, agency', user: agent, run: () => op('GetCustomersInfo', { CustomerNameFilter: 'CUSTOMER 12', TopN: 10 }) },
+  { name: 'GetCustomersInfo, no filter, agency', user: agent, run: () => op('GetCustomersInfo', { CustomerNameFilter: '', TopN: 10 }) },
+  { name: 'GetCustomersInfo, prefix, one customer', user: owner, run: () => op('GetCustomersInfo', { CustomerNameFilter: 'own', TopN: 10 }) },
+  { name: 'SearchCustomers, CustomerName Contains, by name, second page', user: agent, run: () => op('SearchCustomers', { Predicates: [pred('CustomerName', 'Contains', 'omer 1')], ...page(1, 'Name') }) },
+  { name: 'SearchCustomers, CustomerName Equals, by number descending', user: agent, run: () => op('SearchCustomers', { Predicates: [pred('CustomerName', 'Equals', 'CUSTOMER 120')], ...page(0, 'Number', 'Descending') }) },
+  { name: 'SearchCustomers, CustomerId In', user: agent, run: (w) => op('SearchCustomers', { Predicates: [pred('CustomerId', 'In', `${w.agency.id},${w.own.id}`)], ...page(0) }) },
+  { name: 'SearchCustomers, CreatedDate, by id descending', user: agent, run: () => op('SearchCustomers', { Predicates: [pred('CreatedDate', 'GreaterThanEquals', '1970-01-01')], ...page(2, 'Id', 'Descending') }) },
+  { name: 'SearchCustomers, AccountName Equals', user: owner, run: () => op('SearchCustomers', { Predicates: [pred('AccountName', 'Equals', 'own account')], ...page(0) }) },
+  { name: 'SearchCustomers, UserName Equals', user: agent, run: (w) => op('SearchCustomers', { Predicates: [pred('UserName', 'Equals', w.agent.userName)], ...page(0, 'Name') }) },
+  { name: 'SearchCustomers, MarketCountry and MarketLanguage', user: agent, run: () => op('SearchCustomers', { Predicates: [pred('MarketCountry', 'Equals', 'us'), pred('MarketLanguage', 'Equals', 'English')], ...page(0, 'Name') }) },
+  { name: 'FindAccountsOrCustomersInfo, customer name', user: agent, run: () => op('FindAccountsOrCustomersInfo', { Filter: 'Customer 19', TopN: 10 }) },
+];
+
+/** The statements that read customers. */
+function customerStatements(recorded: readonly Recorded[]): Recorded[] {
+  return recorded.filter((r) => /^\s*(WITH|SELECT)/i.test(r.sql) && /\bFROM customers\b/.test(r.sql));
+}
+
+/**
+ * SQLite: a table read whole (SCAN, with or without an index; an AUTOMATIC index, which SQLite
+ * builds by reading the table whole; a rowid range with no equality), or customers read through
+ * any index but their primary key (a walk of the store's customers in that index's order).
+ */
+export function sqliteProblems(lines: readonly SqlitePlanLine[]): string[] {
+  const problems: string[] = [];
+  for (const l of lines) {
+    const scanned = /^SCAN (\S+)/.exec(l.detail)?.[1];
+    if (scanned !== undefined && TABLES.includes(scanned)) problems.push(`reads a table whole: ${l.detail}`);
+    const searched = /^SEARCH (\S+) USING (.*)$/.exec(l.detail);
+    if (searched && TABLES.includes(searched[1]!) && /AUTOMATIC|\(rowid[<>]/.test(searched[2]!)) problems.push(`reads a table whole: ${l.detail}`);
+    if (searched && CUSTOMER_ALIASES.includes(searched[1]!) && !/PRIMARY KEY/.test(searched[2]!)) {
+      problems.push(`reads customers in an index's order: ${l.detail}`);
+    }
+  }
+  return problems;
+}
+
+/** PostgreSQL: a table read whole (Seq Scan), or customers read other than by primary key. */
+export function postgresProblems(plan: PgPlanNode): string[] {
+  const problems: string[] = [];
+  const walk = (node: PgPlanNode): void => {
+    const relation = node['Relation Name'];
+    if (node['Node Type'] === 'Seq Scan' && relation !== undefined && TABLES.includes(relation)) problems.push(`reads ${relation} whole (Seq Scan)`);
+    if (relation === 'customers' && node['Node Type'] !== 'Seq Scan' && node['Index Name'] !== 'customers_pkey') {
+      problems.push(`reads customers through ${String(node['Index Name'] ?? node['Node Type'])}, not by primary key`);
+    }
+    for (const child of node.Plans ?? []) walk(child);
+  };
+  walk(plan);
+  return problems;
+}
+
+type Planner = PlanStore & { plan(r: Recorded): Promise<unknown> };
+
+async function statementsOf(ps: Planner, world: World, search: Search): Promise<Recorded[]> {
+  const [name, request] = search.run(world);
+  const ctx = new Context(search.user(world), ps.store, 'sandbox');
+  ps.take();
+  await (handlers[name] as (c: Context, r: unknown) => Promise<unknown>)(ctx, request);
+  return customerStatements(ps.take());
+}
+
+function planSuite(backend: string, open: () => Promise<Planner>, problemsOf: (plan: never) => string[]): void {
+  describe(`customer search query plans: ${backend}`, () => {
+    let ps: Planner;
+    let world: World;
+    before(async () => {
+      ps = await open();
+      world = await fill(ps);
+    });
+    after(async () => { await ps?.close(); });
+
+    for (const search of SEARCHES) {
+      it(`${search.name}: customers by primary key from the reach, the reach by index`, async () => {
+        const statements = await statementsOf(ps, world, search);
+        assert.ok(statements.length > 0, 'the search read customers');
+        for (const s of statements) {
+          const problems = problemsOf((await ps.plan(s)) as never);
+          assert.deepEqual(problems, [], `${s.sql}\n${await ps.planText(s)}`);
+        }
+      });
+    }
+
+    it('the answers are the reach: an agency sees its linked customers by folded name', async () => {
+      const ctx = new Context(world.agent, ps.store, 'sandbox');
+      const info = await handlers.GetCustomersInfo(ctx, { CustomerNameFilter: 'customer 12', TopN: 3 });
+      // Linked: every customer whose id is a multiple of ten; by folded name, code point order.
+      const names = info.CustomersInfo!.map((c) => c!.Name);
+      assert.equal(names.length, 3);
+      assert.deepEqual([...names].sort(), names);
+      for (const c of info.CustomersInfo!) assert.equal(BigInt(c!.Id!) % BigInt(LINKED_EVERY), 0n);
+    });
+
+    it('the judge fails a sort of the customers table and a reach walked without its indexes', async () => {
+      const whole = { sql: 'SELECT * FROM customers c ORDER BY c.name_folded, c.id LIMIT 10', params: [] };
+      assert.notDeepEqual(problemsOf((await ps.plan(whole)) as never), []);
+      const [statement] = await statementsOf(ps, world, SEARCHES[0]!);
+      // Without the client-link indexes the reach is a walk of every link.
+      await ps.exec(ps.backend === 'postgres' ? 'BEGIN' : 'SAVEPOINT dropped');
+      try {
+        await ps.exec('DROP INDEX client_links_pair');
+        await ps.exec('DROP INDEX client_links_manager');
+        await ps.exec('DROP INDEX client_links_client');
+        assert.notDeepEqual(problemsOf((await ps.plan(statement!)) as never), [], await ps.planText(statement!));
+      } finally {
+        await ps.exec(ps.backend === 'postgres' ? 'ROLLBACK' : 'ROLLBACK TO dropped');
+        if (ps.backend === 'sqlite') await ps.exec('RELEASE dropped');
+      }
+      assert.deepEqual(problemsOf((await ps.plan(statement!)) as never), []);
+    });
+  });
+}
+
+// Asked before the SQLite suite starts: its synchronous bulk fill would stall the connection timer.
+const problem = await pgProblem();
+planSuite('sqlite', sqlitePlanStore, sqliteProblems as (plan: never) => string[]);
+
+const schema = throwAwaySchemaName('plans_customers');
+if (problem !== null) {
+  reportPgAway('customer search query plans: postgres', problem);
+} else {
+  after(async () => { await dropSchemas([schema]); });
+  planSuite('postgres', () => postgresPlanStore(PG_URL, schema), postgresProblems as (plan: never) => string[]);
+}

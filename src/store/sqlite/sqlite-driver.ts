@@ -26,25 +26,70 @@ function bind(v: SqlValue): number | bigint | string | null {
 
 const CACHE_LIMIT = 256;
 
+/** Raw rows (arrays) in, Row objects out. */
+type RowBuilder = (values: readonly unknown[]) => Row;
+
+/**
+ * better-sqlite3 builds each row object key by key in C++, about twice the cost of reading the row
+ * raw and building the object in JS from a literal of the statement's columns (measured on a
+ * 28-column account row: ≈ 16 → 7 µs; 100 rows ≈ 0.6 → 0.25 ms). The literal gives every row of a
+ * statement one shape, which is also faster to read. Keys are JSON string literals, so no column
+ * name can be anything but a key; a repeated name keeps its last value, as better-sqlite3 does.
+ */
+function rowBuilder(columns: readonly string[]): RowBuilder {
+  const fields = columns.map((name, i) => `${JSON.stringify(name)}: v[${i}]`).join(', ');
+  return new Function('v', `return { ${fields} };`) as RowBuilder;
+}
+
+/** A prepared statement and, for one returning rows, how to build its rows. */
+interface Prepared {
+  readonly stmt: Database.Statement;
+  build: RowBuilder | undefined;
+  width: number;
+}
+
+function prepared(stmt: Database.Statement): Prepared {
+  if (!stmt.reader) return { stmt, build: undefined, width: 0 };
+  stmt.raw(true);
+  const columns = stmt.columns().map((c) => c.name);
+  return { stmt, build: rowBuilder(columns), width: columns.length };
+}
+
+function readRows(p: Prepared, params: ReadonlyArray<number | bigint | string | null>): Row[] {
+  const raw = p.stmt.all(...params) as unknown[][];
+  if (raw.length > 0 && raw[0]!.length !== p.width) {
+    // The schema changed under a `SELECT *` (another process migrated): SQLite re-prepared it.
+    const columns = p.stmt.columns().map((c) => c.name);
+    p.build = rowBuilder(columns);
+    p.width = columns.length;
+  }
+  const build = p.build!;
+  const rows = new Array<Row>(raw.length);
+  for (let i = 0; i < raw.length; i++) rows[i] = build(raw[i]!);
+  return rows;
+}
+
 export class SqliteDriver implements SqlDriver {
   // Prepared statements by SQL text; queryAccounts builds a bounded variety of texts.
-  private readonly cache = new Map<string, Database.Statement>();
+  private readonly cache = new Map<string, Prepared>();
 
   constructor(private readonly db: Database.Database) {}
 
-  private statement(sql: string): Database.Statement {
-    let stmt = this.cache.get(sql);
-    if (stmt === undefined) {
+  private statement(sql: string): Prepared {
+    let p = this.cache.get(sql);
+    if (p === undefined) {
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-      stmt = this.db.prepare(sql).safeIntegers(true);
-      this.cache.set(sql, stmt);
+      p = prepared(this.db.prepare(sql).safeIntegers(true));
+      this.cache.set(sql, p);
     }
-    return stmt;
+    return p;
   }
 
   async all(sql: string, params: readonly SqlValue[]): Promise<Row[]> {
     try {
-      return this.statement(sql).all(...params.map(bind)) as Row[];
+      const p = this.statement(sql);
+      const values = params.map(bind);
+      return p.build ? readRows(p, values) : (p.stmt.all(...values) as Row[]);
     } catch (err) {
       throw mapError(err);
     }
@@ -52,7 +97,7 @@ export class SqliteDriver implements SqlDriver {
 
   async run(sql: string, params: readonly SqlValue[]): Promise<number> {
     try {
-      return this.statement(sql).run(...params.map(bind)).changes;
+      return this.statement(sql).stmt.run(...params.map(bind)).changes;
     } catch (err) {
       throw mapError(err);
     }
@@ -66,10 +111,10 @@ export class SqliteDriver implements SqlDriver {
       const results: Row[][] = [];
       for (const step of steps) {
         const s = typeof step === 'function' ? step(results) : step;
-        const stmt = this.statement(s.sql);
+        const p = this.statement(s.sql);
         const params = s.params.map(bind);
-        const rows = stmt.reader ? (stmt.all(...params) as Row[]) : [];
-        const changed = stmt.reader ? rows.length : stmt.run(...params).changes;
+        const rows = p.build ? readRows(p, params) : [];
+        const changed = p.build ? rows.length : p.stmt.run(...params).changes;
         if (s.guard && changed === 0) throw new GuardFailed();
         results.push(rows);
       }

@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import { conflictByColumns } from '../schema/conflicts.js';
 import type { Row, SqlDriver, SqlValue, Step } from '../sql/driver.js';
+import { rowBuilder, type RowBuilder } from '../sql/row-builder.js';
 import { StoreConflict } from '../store.js';
 
 /** Thrown inside a transaction to roll it back when a guard statement changed no row. */
@@ -26,30 +27,16 @@ function bind(v: SqlValue): number | bigint | string | null {
 
 const CACHE_LIMIT = 256;
 
-/** Raw rows (arrays) in, Row objects out. */
-type RowBuilder = (values: readonly unknown[]) => Row;
-
-/**
- * better-sqlite3 builds each row object key by key in C++, about twice the cost of reading the row
- * raw and building the object in JS from a literal of the statement's columns (measured on a
- * 28-column account row: ≈ 16 → 7 µs; 100 rows ≈ 0.6 → 0.25 ms). The literal gives every row of a
- * statement one shape, which is also faster to read. Keys are JSON string literals, so no column
- * name can be anything but a key; a repeated name keeps its last value, as better-sqlite3 does.
- */
-function rowBuilder(columns: readonly string[]): RowBuilder {
-  const fields = columns.map((name, i) => `${JSON.stringify(name)}: v[${i}]`).join(', ');
-  return new Function('v', `return { ${fields} };`) as RowBuilder;
-}
-
-/** A prepared statement and, for one returning rows, how to build its rows. */
+/** A prepared statement and, for one returning rows, how to build its rows (sql/row-builder). */
 interface Prepared {
   readonly stmt: Database.Statement;
-  build: RowBuilder | undefined;
-  width: number;
+  readonly build: RowBuilder | undefined;
+  readonly width: number;
 }
 
 function prepared(stmt: Database.Statement): Prepared {
   if (!stmt.reader) return { stmt, build: undefined, width: 0 };
+  // Raw rows: better-sqlite3 would set the keys of each row object one by one in C++.
   stmt.raw(true);
   const columns = stmt.columns().map((c) => c.name);
   return { stmt, build: rowBuilder(columns), width: columns.length };
@@ -57,13 +44,8 @@ function prepared(stmt: Database.Statement): Prepared {
 
 function readRows(p: Prepared, params: ReadonlyArray<number | bigint | string | null>): Row[] {
   const raw = p.stmt.all(...params) as unknown[][];
-  if (raw.length > 0 && raw[0]!.length !== p.width) {
-    // The schema changed under a `SELECT *` (another process migrated): SQLite re-prepared it.
-    const columns = p.stmt.columns().map((c) => c.name);
-    p.build = rowBuilder(columns);
-    p.width = columns.length;
-  }
-  const build = p.build!;
+  // The schema changed under a `SELECT *` (another process migrated) and SQLite re-prepared it.
+  const build = raw.length > 0 && raw[0]!.length !== p.width ? rowBuilder(p.stmt.columns().map((c) => c.name)) : p.build!;
   const rows = new Array<Row>(raw.length);
   for (let i = 0; i < raw.length; i++) rows[i] = build(raw[i]!);
   return rows;

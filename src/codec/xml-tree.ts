@@ -14,6 +14,8 @@ export interface XmlElement {
 export class XmlRefused extends Error {}
 
 const MAX_DEPTH = 64;
+/** Most elements have none: they share this one (read-only to every reader). */
+const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
 
 // One parser, reused: building a SaxesParser (its state table, handlers and namespace map) costs
 // about as much as parsing a small envelope. Parsing is synchronous, so one document at a time
@@ -33,14 +35,14 @@ function newParser(): SaxesParser {
   });
   parser.on('opentag', (tag) => {
     if (stack.length >= MAX_DEPTH) throw new XmlRefused('the document is nested too deeply');
-    const attributes = new Map<string, string>();
+    let attributes: Map<string, string> | undefined;
     const given = tag.attributes;
     for (const key in given) {
       const attr = given[key]!;
       if (attr.uri === 'http://www.w3.org/2000/xmlns/' || attr.prefix === 'xmlns' || attr.name === 'xmlns') continue;
-      attributes.set(`{${attr.uri}}${attr.local}`, attr.value);
+      (attributes ??= new Map()).set(`{${attr.uri}}${attr.local}`, attr.value);
     }
-    const element: XmlElement = { uri: tag.uri ?? '', local: tag.local ?? tag.name, attributes, children: [], text: '' };
+    const element: XmlElement = { uri: tag.uri ?? '', local: tag.local ?? tag.name, attributes: attributes ?? NO_ATTRIBUTES, children: [], text: '' };
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(element);
     else if (root) throw new XmlRefused('more than one root element');

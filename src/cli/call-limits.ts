@@ -4,7 +4,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Store } from '../store/store.js';
 import { MemoryWindow, parseRateLimit, type CallWindow } from '../http/inspect/call-window.js';
-import { RedisWindow } from '../http/inspect/redis-window.js';
 
 const STORE_ID = 'store_id';
 
@@ -20,6 +19,8 @@ export async function openCallWindow(store: Store, options: CallLimitOptions, on
   }
   const limit = parseRateLimit(options.rateLimit);
   if (!options.redis) return new MemoryWindow(limit);
+  // Loaded only here: without --redis, ioredis stays out of the process.
+  const { RedisWindow } = await import('../http/inspect/redis-window.js');
   return RedisWindow.connect(options.redis, limit, `adcenter:${await storeId(store)}:calls:`, onRedisError);
 }
 

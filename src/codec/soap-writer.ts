@@ -1,6 +1,6 @@
 // SOAP 1.1 response and fault writer: typed objects → XML in WSDL element order, nulls as
-// i:nil="true", strings escaped. Built as string parts: no DOM on the hot path.
-import { NS, type ElementDef, type NamespaceKey } from '../contract/model.js';
+// i:nil="true", strings escaped. Built as strings: no DOM on the hot path.
+import { NS, type ComplexTypeDef, type ElementDef, type NamespaceKey, type PrimitiveName, type TypeDef } from '../contract/model.js';
 import { arrayItem, flattenFields, isPrimitive, operationDef, typeDef } from '../contract/lookup.js';
 import type { OperationName, WireObject, WireValue } from '../contract/values.js';
 import type { ApiError } from '../contract/api-error.js';
@@ -27,49 +27,97 @@ function envelope(header: string, body: string): string {
 }
 
 export function writeResponse(operation: OperationName, trackingId: string, response: WireObject): string {
-  const fields = operationDef(operation).response.map((field) => ({ field, ns: 'msg' as const }));
-  const parts: string[] = [`<${operation}Response xmlns="${NS.msg}" xmlns:i="${XSI}"${DECLARATIONS}>`];
-  writeFields(parts, fields, response);
-  parts.push(`</${operation}Response>`);
+  let open = responseOpen.get(operation);
+  if (open === undefined) {
+    open = `<${operation}Response xmlns="${NS.msg}" xmlns:i="${XSI}"${DECLARATIONS}>`;
+    responseOpen.set(operation, open);
+  }
+  const body = `${open}${writeFields(responsePlans(operation), response)}</${operation}Response>`;
   const header = `<s:Header><TrackingId xmlns="${NS.msg}">${escapeXml(trackingId)}</TrackingId></s:Header>`;
-  return envelope(header, parts.join(''));
+  return envelope(header, body);
 }
 
-function writeFields(parts: string[], fields: ReadonlyArray<{ field: ElementDef; ns: NamespaceKey }>, value: WireObject): void {
-  for (const { field, ns } of fields) writeElement(parts, field, ns, value[field.name]);
+// How each element is written, worked out once per element of the contract: its tags, what a
+// null is written as, and its type. Responses are then written by concatenating strings, which
+// V8 joins lazily (no parts array).
+interface Plan {
+  readonly field: ElementDef;
+  readonly ns: NamespaceKey;
+  readonly open: string;
+  readonly close: string;
+  /** What a null or unset value is written as: nil, or nothing. */
+  readonly nil: string;
+  readonly primitive: boolean;
+  readonly def: TypeDef | undefined;
+  /** An array's item, or a complex type's fields: worked out on first use (types nest and recur). */
+  item?: Plan | undefined;
+  fields?: readonly Plan[];
 }
 
-function writeElement(parts: string[], field: ElementDef, ns: NamespaceKey, given: WireValue | undefined): void {
-  const tag = PREFIX[ns] ? `${PREFIX[ns]}:${field.name}` : field.name;
-  // A value type never set is written with its default (0, false, …), as WCF does.
-  const value = given ?? valueTypeDefault(field);
-  if (value === undefined || value === null) {
+const responseOpen = new Map<OperationName, string>();
+const responseFields = new Map<OperationName, readonly Plan[]>();
+const plans = new WeakMap<ElementDef, Map<NamespaceKey, Plan>>();
+const typePlans = new WeakMap<TypeDef, readonly Plan[]>();
+
+function planOf(field: ElementDef, ns: NamespaceKey): Plan {
+  let byNs = plans.get(field);
+  if (byNs === undefined) plans.set(field, (byNs = new Map()));
+  let plan = byNs.get(ns);
+  if (plan === undefined) {
+    const tag = PREFIX[ns] ? `${PREFIX[ns]}:${field.name}` : field.name;
     // EmitDefaultValue=false members are left out; other nillable members are sent as nil.
-    if (field.opts.emitDefault === false || !field.opts.nillable) return;
-    parts.push(`<${tag} i:nil="true"/>`);
-    return;
+    const nil = field.opts.emitDefault === false || !field.opts.nillable ? '' : `<${tag} i:nil="true"/>`;
+    const primitive = isPrimitive(field.type);
+    plan = { field, ns, open: `<${tag}>`, close: `</${tag}>`, nil, primitive, def: primitive ? undefined : typeDef(field.type) };
+    byNs.set(ns, plan);
   }
-  if (isPrimitive(field.type)) {
-    parts.push(`<${tag}>${escapeXml(formatScalar(field.type, value))}</${tag}>`);
-    return;
+  return plan;
+}
+
+function responsePlans(operation: OperationName): readonly Plan[] {
+  let fields = responseFields.get(operation);
+  if (fields === undefined) {
+    fields = operationDef(operation).response.map((field) => planOf(field, 'msg'));
+    responseFields.set(operation, fields);
   }
-  const def = typeDef(field.type);
-  if (def.kind === 'enum') {
-    parts.push(`<${tag}>${escapeXml(String(value))}</${tag}>`);
-    return;
+  return fields;
+}
+
+function complexPlans(def: ComplexTypeDef): readonly Plan[] {
+  let fields = typePlans.get(def);
+  if (fields === undefined) {
+    fields = flattenFields(def).map(({ field, ns }) => planOf(field, ns));
+    typePlans.set(def, fields);
   }
-  if (def.kind === 'flags') {
-    parts.push(`<${tag}>${escapeXml((value as string[]).join(' '))}</${tag}>`);
-    return;
+  return fields;
+}
+
+function writeFields(fields: readonly Plan[], value: WireObject): string {
+  let out = '';
+  for (const plan of fields) out += writeElement(plan, value[plan.field.name]);
+  return out;
+}
+
+function writeElement(plan: Plan, given: WireValue | undefined): string {
+  // A value type never set is written with its default (0, false, …), as WCF does.
+  const value = given ?? valueTypeDefault(plan.field);
+  if (value === undefined || value === null) return plan.nil;
+  if (plan.primitive) {
+    const text = formatScalar(plan.field.type as PrimitiveName, value);
+    // Numbers, booleans, dates and base64 never hold a character that needs escaping.
+    return `${plan.open}${typeof value === 'string' ? escapeXml(text) : text}${plan.close}`;
   }
-  parts.push(`<${tag}>`);
-  const item = arrayItem(def);
-  if (item) {
-    for (const entry of value as WireValue[]) writeElement(parts, item, def.ns, entry);
+  const def = plan.def!;
+  if (def.kind === 'enum') return `${plan.open}${escapeXml(String(value))}${plan.close}`;
+  if (def.kind === 'flags') return `${plan.open}${escapeXml((value as string[]).join(' '))}${plan.close}`;
+  let inner = '';
+  if (arrayItem(def)) {
+    const item = plan.item ??= planOf(arrayItem(def)!, def.ns);
+    for (const entry of value as WireValue[]) inner += writeElement(item, entry);
   } else {
-    writeFields(parts, flattenFields(def), value as WireObject);
+    inner = writeFields(plan.fields ??= complexPlans(def as ComplexTypeDef), value as WireObject);
   }
-  parts.push(`</${tag}>`);
+  return `${plan.open}${inner}${plan.close}`;
 }
 
 /** The fault for an ApiError: AdApiFaultDetail or ApiFault in the WSDL's shape (reference §4.2). */
@@ -79,16 +127,14 @@ export function writeFault(error: ApiError, trackingId: string): string {
   // The fault entries are plain wire objects: the WSDL's element order decides how they are written.
   const value = fields as unknown as WireObject;
   const ns = kind === 'AdApiFaultDetail' ? NS.adapi : NS.msg;
-  const detail: string[] = [`<${kind} xmlns="${ns}" xmlns:i="${XSI}"${DECLARATIONS}>`];
-  writeFaultFields(detail, kind, value);
-  detail.push(`</${kind}>`);
-  return soapFault('s:Server', faultString(trackingId), detail.join(''));
+  const detail = `<${kind} xmlns="${ns}" xmlns:i="${XSI}"${DECLARATIONS}>${writeFaultFields(kind, value)}</${kind}>`;
+  return soapFault('s:Server', faultString(trackingId), detail);
 }
 
-function writeFaultFields(parts: string[], typeName: 'AdApiFaultDetail' | 'ApiFault', value: WireObject): void {
+function writeFaultFields(typeName: 'AdApiFaultDetail' | 'ApiFault', value: WireObject): string {
   const def = typeDef(typeName);
   if (def.kind !== 'complex') throw new Error('fault types are complex');
-  writeFields(parts, flattenFields(def), value);
+  return writeFields(complexPlans(def), value);
 }
 
 export function faultString(trackingId: string): string {

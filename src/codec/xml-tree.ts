@@ -14,27 +14,35 @@ export interface XmlElement {
 export class XmlRefused extends Error {}
 
 const MAX_DEPTH = 64;
+/** Most elements have none: they share this one (read-only to every reader). */
+const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
 
-export function parseXml(source: string): XmlElement {
+// One parser, reused: building a SaxesParser (its state table, handlers and namespace map) costs
+// about as much as parsing a small envelope. Parsing is synchronous, so one document at a time
+// uses it; after a failure it is dropped (its state is then unknown) and a fresh one is built.
+let idle: SaxesParser | undefined;
+let stack: XmlElement[] = [];
+let root: XmlElement | undefined;
+
+function newParser(): SaxesParser {
   const parser = new SaxesParser({ xmlns: true, position: false });
-  const stack: XmlElement[] = [];
-  let root: XmlElement | undefined;
-  let failure: Error | undefined;
-
   parser.on('doctype', () => {
     throw new XmlRefused('a document type declaration (DTD) is not allowed');
   });
+  // The first well-formedness error ends the parse: the document is refused whatever follows.
   parser.on('error', (err) => {
-    failure ??= err;
+    throw new XmlRefused(`the XML is not well-formed: ${err.message}`);
   });
   parser.on('opentag', (tag) => {
     if (stack.length >= MAX_DEPTH) throw new XmlRefused('the document is nested too deeply');
-    const attributes = new Map<string, string>();
-    for (const attr of Object.values(tag.attributes)) {
+    let attributes: Map<string, string> | undefined;
+    const given = tag.attributes;
+    for (const key in given) {
+      const attr = given[key]!;
       if (attr.uri === 'http://www.w3.org/2000/xmlns/' || attr.prefix === 'xmlns' || attr.name === 'xmlns') continue;
-      attributes.set(`{${attr.uri}}${attr.local}`, attr.value);
+      (attributes ??= new Map()).set(`{${attr.uri}}${attr.local}`, attr.value);
     }
-    const element: XmlElement = { uri: tag.uri ?? '', local: tag.local ?? tag.name, attributes, children: [], text: '' };
+    const element: XmlElement = { uri: tag.uri ?? '', local: tag.local ?? tag.name, attributes: attributes ?? NO_ATTRIBUTES, children: [], text: '' };
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(element);
     else if (root) throw new XmlRefused('more than one root element');
@@ -52,15 +60,27 @@ export function parseXml(source: string): XmlElement {
   parser.on('closetag', () => {
     stack.pop();
   });
+  return parser;
+}
 
+export function parseXml(source: string): XmlElement {
+  const parser = idle ?? newParser();
+  idle = undefined;
+  stack = [];
+  root = undefined;
   try {
     // A BOM is allowed (WS-I Basic Profile); saxes does not skip it itself.
     parser.write(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source).close();
   } catch (err) {
     if (err instanceof XmlRefused) throw err;
     throw new XmlRefused(`the XML is not well-formed: ${(err as Error).message}`);
+  } finally {
+    stack = [];
   }
-  if (failure) throw new XmlRefused(`the XML is not well-formed: ${failure.message}`);
-  if (!root) throw new XmlRefused('the document has no root element');
-  return root;
+  // close() has reset the parser for the next document.
+  idle = parser;
+  const found = root;
+  root = undefined;
+  if (!found) throw new XmlRefused('the document has no root element');
+  return found;
 }

@@ -4,7 +4,7 @@
 // The connection is closed afterwards: after a parse error or a timeout it cannot be trusted.
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../contract/api-error.js';
 import { writeJsonFault } from '../codec/json-codec.js';
 import { writeFault } from '../codec/soap-writer.js';
@@ -13,9 +13,10 @@ import { SOAP_PREFIX } from './soap-face.js';
 /** The path of the request each connection is on, for a timeout that strikes while its body arrives. */
 const pathOnSocket = new WeakMap<Socket, string>();
 
-/** An onRequest hook: remember which path the connection is serving. */
-export async function rememberRequestPath(req: FastifyRequest): Promise<void> {
+/** An onRequest hook: remember which path the connection is serving. (A callback hook: no promise per request.) */
+export function rememberRequestPath(req: FastifyRequest, _reply: FastifyReply, done: () => void): void {
   pathOnSocket.set(req.raw.socket, req.url);
+  done();
 }
 
 interface ClientError extends Error {

@@ -3,6 +3,7 @@
 import pg from 'pg';
 import { conflictByName } from '../schema/conflicts.js';
 import type { Row, SqlDriver, SqlValue, Step } from '../sql/driver.js';
+import { RowShape } from '../sql/row-builder.js';
 import { StoreConflict } from '../store.js';
 
 const INT8_OID = 20;
@@ -32,21 +33,33 @@ export class PostgresDriver implements SqlDriver {
   // Statement texts to the names they are prepared under: each pooled connection parses and plans
   // a named statement once and reuses it (pg keeps the per-connection list).
   private readonly names = new Map<string, string>();
+  // Rows are read as arrays and built by a per-statement object literal (sql/row-builder).
+  private readonly shapes = new Map<string, RowShape>();
 
   constructor(private readonly pool: pg.Pool) {}
 
-  private query(sql: string, params: readonly SqlValue[]): pg.QueryConfig {
+  private query(sql: string, params: readonly SqlValue[]): pg.QueryArrayConfig {
     let name = this.names.get(sql);
     if (name === undefined && this.names.size < NAMED_LIMIT) {
       name = `s${this.names.size}`;
       this.names.set(sql, name);
     }
-    return name === undefined ? { text: sql, values: params.map(bind) } : { name, text: sql, values: params.map(bind) };
+    const values = params.map(bind);
+    return name === undefined ? { text: sql, values, rowMode: 'array' } : { name, text: sql, values, rowMode: 'array' };
+  }
+
+  private rows(sql: string, result: pg.QueryArrayResult): Row[] {
+    let shape = this.shapes.get(sql);
+    if (shape === undefined) {
+      shape = new RowShape();
+      if (this.shapes.size < NAMED_LIMIT) this.shapes.set(sql, shape);
+    }
+    return shape.rows(result.fields.map((f) => f.name), result.rows);
   }
 
   async all(sql: string, params: readonly SqlValue[]): Promise<Row[]> {
     try {
-      return (await this.pool.query<Row>(this.query(sql, params))).rows;
+      return this.rows(sql, await this.pool.query(this.query(sql, params)));
     } catch (err) {
       throw mapError(err);
     }
@@ -70,12 +83,12 @@ export class PostgresDriver implements SqlDriver {
       const results: Row[][] = [];
       for (const step of steps) {
         const s = typeof step === 'function' ? step(results) : step;
-        const res = await client.query<Row>(this.query(s.sql, s.params));
+        const res = await client.query(this.query(s.sql, s.params));
         if (s.guard && (res.rowCount ?? 0) === 0) {
           await client.query('ROLLBACK');
           return null;
         }
-        results.push(res.rows);
+        results.push(this.rows(s.sql, res));
       }
       await client.query('COMMIT');
       return results;

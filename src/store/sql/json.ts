@@ -6,8 +6,27 @@ import { checkedEnum } from '../enums.js';
 
 type Json = Readonly<Record<string, unknown>>;
 
+/** Distinct texts remembered at most, before the memo starts again. */
+const PARSED_LIMIT = 1024;
+const parsed = new Map<string, unknown>();
+
+/**
+ * JSON.parse, memoised by text: the same address or contact is read again and again (every call
+ * reading an account decodes its address), and parsing costs more than finding the text in a map.
+ * The parsed values are only read here, to build fresh records, so sharing them is safe.
+ */
+function parseJson(text: string): unknown {
+  let v = parsed.get(text);
+  if (v === undefined) {
+    v = JSON.parse(text);
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    parsed.set(text, v);
+  }
+  return v;
+}
+
 function parseObject(text: string, what: string): Json {
-  const v: unknown = JSON.parse(text);
+  const v = parseJson(text);
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new TypeError(`store: ${what} is not a JSON object`);
   return v as Json;
 }
@@ -83,7 +102,7 @@ export function encodeKeyValues(list: KeyValueRecord[] | null): string | null {
 
 export function decodeKeyValues(text: string | null): KeyValueRecord[] | null {
   if (text === null) return null;
-  const v: unknown = JSON.parse(text);
+  const v = parseJson(text);
   if (!Array.isArray(v)) throw new TypeError('store: tax information is not a JSON array');
   return v.map((item: unknown) => {
     const o = (typeof item === 'object' && item !== null ? item : {}) as Json;
@@ -97,7 +116,7 @@ export function encodeIdList(ids: readonly bigint[] | null): string | null {
 
 export function decodeIdList(text: string | null): bigint[] | null {
   if (text === null) return null;
-  const v: unknown = JSON.parse(text);
+  const v = parseJson(text);
   if (!Array.isArray(v)) throw new TypeError('store: id list is not a JSON array');
   return v.map((item: unknown, i) => id({ [i]: item }, String(i)));
 }

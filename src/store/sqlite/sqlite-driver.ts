@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import { conflictByColumns } from '../schema/conflicts.js';
 import type { Row, SqlDriver, SqlValue, Step } from '../sql/driver.js';
+import { rowBuilder, type RowBuilder } from '../sql/row-builder.js';
 import { StoreConflict } from '../store.js';
 
 /** Thrown inside a transaction to roll it back when a guard statement changed no row. */
@@ -26,25 +27,51 @@ function bind(v: SqlValue): number | bigint | string | null {
 
 const CACHE_LIMIT = 256;
 
+/** A prepared statement and, for one returning rows, how to build its rows (sql/row-builder). */
+interface Prepared {
+  readonly stmt: Database.Statement;
+  readonly build: RowBuilder | undefined;
+  readonly width: number;
+}
+
+function prepared(stmt: Database.Statement): Prepared {
+  if (!stmt.reader) return { stmt, build: undefined, width: 0 };
+  // Raw rows: better-sqlite3 would set the keys of each row object one by one in C++.
+  stmt.raw(true);
+  const columns = stmt.columns().map((c) => c.name);
+  return { stmt, build: rowBuilder(columns), width: columns.length };
+}
+
+function readRows(p: Prepared, params: ReadonlyArray<number | bigint | string | null>): Row[] {
+  const raw = p.stmt.all(...params) as unknown[][];
+  // The schema changed under a `SELECT *` (another process migrated) and SQLite re-prepared it.
+  const build = raw.length > 0 && raw[0]!.length !== p.width ? rowBuilder(p.stmt.columns().map((c) => c.name)) : p.build!;
+  const rows = new Array<Row>(raw.length);
+  for (let i = 0; i < raw.length; i++) rows[i] = build(raw[i]!);
+  return rows;
+}
+
 export class SqliteDriver implements SqlDriver {
   // Prepared statements by SQL text; queryAccounts builds a bounded variety of texts.
-  private readonly cache = new Map<string, Database.Statement>();
+  private readonly cache = new Map<string, Prepared>();
 
   constructor(private readonly db: Database.Database) {}
 
-  private statement(sql: string): Database.Statement {
-    let stmt = this.cache.get(sql);
-    if (stmt === undefined) {
+  private statement(sql: string): Prepared {
+    let p = this.cache.get(sql);
+    if (p === undefined) {
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-      stmt = this.db.prepare(sql).safeIntegers(true);
-      this.cache.set(sql, stmt);
+      p = prepared(this.db.prepare(sql).safeIntegers(true));
+      this.cache.set(sql, p);
     }
-    return stmt;
+    return p;
   }
 
   async all(sql: string, params: readonly SqlValue[]): Promise<Row[]> {
     try {
-      return this.statement(sql).all(...params.map(bind)) as Row[];
+      const p = this.statement(sql);
+      const values = params.map(bind);
+      return p.build ? readRows(p, values) : (p.stmt.all(...values) as Row[]);
     } catch (err) {
       throw mapError(err);
     }
@@ -52,7 +79,7 @@ export class SqliteDriver implements SqlDriver {
 
   async run(sql: string, params: readonly SqlValue[]): Promise<number> {
     try {
-      return this.statement(sql).run(...params.map(bind)).changes;
+      return this.statement(sql).stmt.run(...params.map(bind)).changes;
     } catch (err) {
       throw mapError(err);
     }
@@ -66,10 +93,10 @@ export class SqliteDriver implements SqlDriver {
       const results: Row[][] = [];
       for (const step of steps) {
         const s = typeof step === 'function' ? step(results) : step;
-        const stmt = this.statement(s.sql);
+        const p = this.statement(s.sql);
         const params = s.params.map(bind);
-        const rows = stmt.reader ? (stmt.all(...params) as Row[]) : [];
-        const changed = stmt.reader ? rows.length : stmt.run(...params).changes;
+        const rows = p.build ? readRows(p, params) : [];
+        const changed = p.build ? rows.length : p.stmt.run(...params).changes;
         if (s.guard && changed === 0) throw new GuardFailed();
         results.push(rows);
       }

@@ -15,6 +15,7 @@ import { Params, type Dialect } from '../dialect.js';
 import { fold } from '../sql.js';
 import type { SqlValue } from '../driver.js';
 import { reachCtes } from './reach-query.js';
+import { ACCOUNT_RECORD_COLUMNS } from './account-rows.js';
 
 /** Escapes LIKE wildcards so user input is matched literally (used with ESCAPE '\'). */
 export function escapeLike(s: string): string {
@@ -84,7 +85,9 @@ export function buildAccountQuery(q: AccountQuery, dialect: Dialect): { sql: str
    */
   const conditions = (x: string, branch?: Branch): string[] => {
     const where: string[] = [];
-    const like = (column: string, pattern: string): string => `${x}.${column} LIKE ${p.add(pattern)} ESCAPE '\\'`;
+    // The pattern as an expression, not a bare parameter: SQLite reads a bare one when preparing
+    // (for its LIKE optimisation) and then prepares the statement again every time it is bound.
+    const like = (column: string, pattern: string): string => `${x}.${column} LIKE CAST(${p.add(pattern)} AS TEXT) ESCAPE '\\'`;
     if (q.within !== undefined) {
       where.push(`(${x}.customer_id IN (SELECT customer_id FROM fc) OR ${x}.id IN (SELECT account_id FROM fa))`);
     }
@@ -128,7 +131,7 @@ export function buildAccountQuery(q: AccountQuery, dialect: Dialect): { sql: str
     const where = [inReach, ...conditions('x')].join(' AND ');
     const field = q.orderBy?.field ?? 'Id';
     return {
-      sql: `WITH RECURSIVE ${ctes.join(', ')} SELECT x.* FROM accounts x WHERE ${where} `
+      sql: `WITH RECURSIVE ${ctes.join(', ')} SELECT ${ACCOUNT_RECORD_COLUMNS.map((c) => `x.${c}`).join(', ')} FROM accounts x WHERE ${where} `
         + `ORDER BY ${order(field, `x.${ORDER_COLUMNS[field]}`, 'x.id')}${tail()}`,
       params: p.values,
     };
@@ -172,7 +175,8 @@ export function buildAccountQuery(q: AccountQuery, dialect: Dialect): { sql: str
   const field = branches.length === 1 ? branches[0]!.field : 'Name';
   ctes.push(`page AS (SELECT m.id, m.k FROM (${candidates.join(' UNION ALL ')}) m ORDER BY ${order(field, 'm.k', 'm.id')}${tail()})`);
   return {
-    sql: `WITH RECURSIVE ${ctes.join(', ')} SELECT a.* FROM page CROSS JOIN accounts a${dialect.byPrimaryKey()} `
+    sql: `WITH RECURSIVE ${ctes.join(', ')} SELECT ${ACCOUNT_RECORD_COLUMNS.map((c) => `a.${c}`).join(', ')} `
+      + `FROM page CROSS JOIN accounts a${dialect.byPrimaryKey()} `
       + `WHERE a.id = page.id ORDER BY ${order(field, 'page.k', 'page.id')}`,
     params: p.values,
   };

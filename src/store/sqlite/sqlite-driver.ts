@@ -26,25 +26,55 @@ function bind(v: SqlValue): number | bigint | string | null {
 
 const CACHE_LIMIT = 256;
 
+/**
+ * A prepared statement; a reader returns its rows as arrays (better-sqlite3's raw mode) and they
+ * are made objects here: building a 28-column row object in the native addon costs ≈ 5 µs, as
+ * an array ≈ 2 µs, and the same object built in JavaScript well under 1 µs more.
+ */
+interface Prepared {
+  stmt: Database.Statement;
+  /** Result column names of a reader, in order; null for a statement that returns no rows. */
+  columns: string[] | null;
+}
+
+/** Rows as objects keyed by column name (a repeated name keeps its last value, as better-sqlite3 does). */
+function objects(columns: readonly string[], rows: readonly unknown[][]): Row[] {
+  const out: Row[] = new Array<Row>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const values = rows[r]!;
+    const row: Record<string, unknown> = {};
+    for (let c = 0; c < columns.length; c++) row[columns[c]!] = values[c];
+    out[r] = row;
+  }
+  return out;
+}
+
 export class SqliteDriver implements SqlDriver {
   // Prepared statements by SQL text; queryAccounts builds a bounded variety of texts.
-  private readonly cache = new Map<string, Database.Statement>();
+  private readonly cache = new Map<string, Prepared>();
 
   constructor(private readonly db: Database.Database) {}
 
-  private statement(sql: string): Database.Statement {
-    let stmt = this.cache.get(sql);
-    if (stmt === undefined) {
+  private statement(sql: string): Prepared {
+    let prepared = this.cache.get(sql);
+    if (prepared === undefined) {
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-      stmt = this.db.prepare(sql).safeIntegers(true);
-      this.cache.set(sql, stmt);
+      const stmt = this.db.prepare(sql).safeIntegers(true);
+      prepared = stmt.reader ? { stmt: stmt.raw(true), columns: stmt.columns().map((c) => c.name) } : { stmt, columns: null };
+      this.cache.set(sql, prepared);
     }
-    return stmt;
+    return prepared;
+  }
+
+  /** Runs a reader and returns its rows as objects. */
+  private static read(prepared: Prepared, params: ReturnType<typeof bind>[]): Row[] {
+    return objects(prepared.columns!, prepared.stmt.all(...params) as unknown[][]);
   }
 
   async all(sql: string, params: readonly SqlValue[]): Promise<Row[]> {
     try {
-      return this.statement(sql).all(...params.map(bind)) as Row[];
+      const prepared = this.statement(sql);
+      return prepared.columns === null ? (prepared.stmt.all(...params.map(bind)) as Row[]) : SqliteDriver.read(prepared, params.map(bind));
     } catch (err) {
       throw mapError(err);
     }
@@ -52,7 +82,7 @@ export class SqliteDriver implements SqlDriver {
 
   async run(sql: string, params: readonly SqlValue[]): Promise<number> {
     try {
-      return this.statement(sql).run(...params.map(bind)).changes;
+      return this.statement(sql).stmt.run(...params.map(bind)).changes;
     } catch (err) {
       throw mapError(err);
     }
@@ -66,10 +96,11 @@ export class SqliteDriver implements SqlDriver {
       const results: Row[][] = [];
       for (const step of steps) {
         const s = typeof step === 'function' ? step(results) : step;
-        const stmt = this.statement(s.sql);
+        const prepared = this.statement(s.sql);
         const params = s.params.map(bind);
-        const rows = stmt.reader ? (stmt.all(...params) as Row[]) : [];
-        const changed = stmt.reader ? rows.length : stmt.run(...params).changes;
+        const reader = prepared.columns !== null;
+        const rows = reader ? SqliteDriver.read(prepared, params) : [];
+        const changed = reader ? rows.length : prepared.stmt.run(...params).changes;
         if (s.guard && changed === 0) throw new GuardFailed();
         results.push(rows);
       }

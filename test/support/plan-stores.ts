@@ -17,6 +17,15 @@ export interface Recorded { sql: string; params: readonly SqlValue[] }
 /** One line of SQLite's EXPLAIN QUERY PLAN. */
 export interface SqlitePlanLine { id: number; parent: number; detail: string }
 
+/** One instruction of SQLite's EXPLAIN (the bytecode program). */
+export interface SqliteOp { addr: number; opcode: string; p1: number; p2: number }
+
+/**
+ * SQLite's plan of a statement: the EXPLAIN QUERY PLAN lines, the bytecode program (to see what
+ * the plan lines do not say, such as where a full LIMIT sorter jumps) and each index's root page.
+ */
+export interface SqlitePlan { lines: SqlitePlanLine[]; program: SqliteOp[]; roots: ReadonlyMap<string, number> }
+
 /** A node of PostgreSQL's EXPLAIN (FORMAT JSON) plan. */
 export interface PgPlanNode {
   'Node Type': string;
@@ -57,7 +66,7 @@ export interface PlanStore {
   close(): Promise<void>;
 }
 
-export async function sqlitePlanStore(): Promise<PlanStore & { plan(r: Recorded): Promise<SqlitePlanLine[]> }> {
+export async function sqlitePlanStore(): Promise<PlanStore & { plan(r: Recorded): Promise<SqlitePlan> }> {
   const db = new Database(':memory:');
   db.defaultSafeIntegers(true);
   db.pragma('foreign_keys = ON');
@@ -70,7 +79,11 @@ export async function sqlitePlanStore(): Promise<PlanStore & { plan(r: Recorded)
     take: () => driver.statements.splice(0),
     async plan(r) {
       const rows = await driver.inner.all(`EXPLAIN QUERY PLAN ${r.sql}`, r.params);
-      return rows.map((x) => ({ id: Number(x.id), parent: Number(x.parent), detail: String(x.detail) }));
+      const lines = rows.map((x) => ({ id: Number(x.id), parent: Number(x.parent), detail: String(x.detail) }));
+      const program = (await driver.inner.all(`EXPLAIN ${r.sql}`, r.params))
+        .map((x) => ({ addr: Number(x.addr), opcode: String(x.opcode), p1: Number(x.p1), p2: Number(x.p2) }));
+      const indexes = await driver.inner.all("SELECT name, rootpage FROM sqlite_schema WHERE type = 'index'", []);
+      return { lines, program, roots: new Map(indexes.map((x) => [String(x.name), Number(x.rootpage)])) };
     },
     async planText(r) {
       const rows = await driver.inner.all(`EXPLAIN QUERY PLAN ${r.sql}`, r.params);

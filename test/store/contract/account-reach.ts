@@ -82,6 +82,63 @@ export function accountReachTests(ctx: Ctx): void {
     });
   });
 
+  describe('queryAccounts: whole customers and single accounts in one search', () => {
+    const now = new Date();
+    let tag: string;
+    let u: UserRecord;
+    const a: Record<string, AccountRecord> = {};
+    before(async () => {
+      tag = uniq('m').toLowerCase();
+      const TAG = tag.toUpperCase();
+      // x: the user's customer (a whole-customer role); w: reached whole down a customer link;
+      // y: one account through an account-level role; z: one account through an account link.
+      const [x, w, y, z] = [await customer(ctx), await customer(ctx), await customer(ctx), await customer(ctx)];
+      for (const [key, owner, name, number] of [
+        ['x1', x, `${tag} delta`, `N${TAG}X1`], ['x2', x, 'Xenon', `${TAG} BRAVO`], ['x3', x, `${tag} golf`, `${TAG} A-BOTH`],
+        ['w1', w, `${tag} alpha`, `N${TAG}W1`], ['w2', w, 'Wolf', `${TAG} ECHO`],
+        ['y1', y, `${tag} charlie`, `N${TAG}Y1`], ['y2', y, `${tag} aaa`, `N${TAG}Y2`],
+        ['z1', z, 'Zulu', `${TAG} FOXTROT`], ['z2', z, `${tag} ab`, `N${TAG}Z2`],
+      ] as const) a[key] = await account(ctx, owner.id, { name, number });
+      u = await user(ctx, x.id);
+      await ctx.store.putUserRole({ userId: u.id, customerId: x.id, roleId: 41, accountIds: null });
+      await ctx.store.putUserRole({ userId: u.id, customerId: y.id, roleId: 41, accountIds: [a.y1!.id] });
+      const link = { status: 'Active', name: null, note: null, isBillToClient: false, startDate: null, inviterEmail: null,
+        inviterName: null, inviterPhone: null, customerLinkPermission: null, suppressNotification: true, lastModifiedByUserId: null } as const;
+      await ctx.store.insertClientLink({ ...link, type: 'CustomerLink', clientEntityId: w.id, managingCustomerId: x.id });
+      await ctx.store.insertClientLink({ ...link, type: 'AccountLink', clientEntityId: a.z1!.id, managingCustomerId: x.id });
+    });
+
+    it('name-or-number merges both by the text matched, then id, and pages in that order', async () => {
+      const scope = { userId: u.id, at: now };
+      const find = (over: { offset?: number; limit?: number } = {}): Promise<AccountRecord[]> =>
+        ctx.store.queryAccounts({ scope, prefix: { value: tag.toUpperCase(), on: 'nameOrNumber' }, ...over });
+      // Names (alpha, charlie, delta, golf) and number-only matches (bravo, echo, foxtrot); x3
+      // matches both and is listed once, by name; y2 and z2 are out of reach.
+      const expected = ids(['w1', 'x2', 'y1', 'x1', 'w2', 'z1', 'x3'].map((k) => a[k]!));
+      assert.deepEqual(ids(await find()), expected);
+      assert.deepEqual(ids(await find({ limit: 3 })), expected.slice(0, 3));
+      assert.deepEqual(ids(await find({ offset: 2, limit: 3 })), expected.slice(2, 5));
+      assert.deepEqual(ids(await find({ offset: 6, limit: 3 })), expected.slice(6));
+      assert.deepEqual(await find({ offset: 7, limit: 3 }), []);
+      const pages: AccountRecord[] = [];
+      for (let offset = 0; offset < expected.length; offset += 2) pages.push(...await find({ offset, limit: 2 }));
+      assert.deepEqual(ids(pages), expected);
+      // The rows are whole records, as read by id.
+      assert.deepEqual((await find({ limit: 1 }))[0], await ctx.store.getAccount(a.w1!.id));
+    });
+
+    it('by name (descending) and by id, single accounts are merged with the pages of whole customers', async () => {
+      const scope = { userId: u.id, at: now };
+      const reached = ['x1', 'x2', 'x3', 'w1', 'w2', 'y1', 'z1'].map((k) => a[k]!);
+      const byName = [...reached].sort((p, q) => (p.name.toLowerCase() < q.name.toLowerCase() ? 1 : -1));
+      const all = await ctx.store.queryAccounts({ scope, orderBy: { field: 'Name', descending: true } });
+      assert.deepEqual(ids(all), ids(byName));
+      assert.deepEqual(ids(await ctx.store.queryAccounts({ scope, orderBy: { field: 'Name', descending: true }, offset: 1, limit: 3 })), ids(byName).slice(1, 4));
+      assert.deepEqual(ids(await ctx.store.queryAccounts({ scope, offset: 5, limit: 10 })), byId(reached).slice(5));
+      assert.deepEqual(ids(await ctx.store.queryAccounts({ scope, prefix: { value: tag, on: 'name' }, limit: 2 })), ids([a.w1!, a.y1!]));
+    });
+  });
+
   describe('queryAccounts: prefixes', () => {
     let c: CustomerRecord;
     let tag: string;

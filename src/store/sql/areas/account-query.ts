@@ -2,10 +2,12 @@
 // page (docs/architecture.md, "Searches are index range scans"). The scope is joined (reach-query),
 // never bound id by id. Two shapes:
 // - point lookups (ids, numbers): at most a few rows by a unique key, each checked against the scope;
-// - everything else: for each customer wholly in reach, its accounts read through the index whose
-//   order is the requested one (customer, key, id) with the page's limit inside — a case-insensitive
-//   prefix is a range on the folded column — merged with the accounts reached one by one; only
-//   those merged candidates (customers × page, plus single accounts) are sorted.
+// - everything else: first the page's ids — for each customer wholly in reach, its accounts read
+//   through the index whose order is the requested one (customer, key, id), ids and key only, with
+//   the page's limit inside (a case-insensitive prefix is a range on the folded column), plus the
+//   accounts reached one by one; only those candidates are sorted and paged — then the rows of
+//   that page, and only those, by primary key. A name-or-number prefix is two such reads (names
+//   by name, numbers by number) merged in the same statement.
 // Conditions are AND-ed; a list condition that is present but empty matches nothing (like SQL's
 // IN ()), an absent one does not filter. Contains is a residual filter on that ordered read.
 import type { AccountQuery } from '../../records.js';
@@ -13,6 +15,7 @@ import { Params, type Dialect } from '../dialect.js';
 import { fold } from '../sql.js';
 import type { SqlValue } from '../driver.js';
 import { reachCtes } from './reach-query.js';
+import { ACCOUNT_RECORD_COLUMNS } from './account-rows.js';
 
 /** Escapes LIKE wildcards so user input is matched literally (used with ESCAPE '\'). */
 export function escapeLike(s: string): string {
@@ -51,19 +54,18 @@ export function prefixRange(prefix: string): { from: string; to: string | null }
   return { from, to: String.fromCodePoint(...points, last) };
 }
 
-/** Internal options of one statement: the number half of a name-or-number prefix search. */
-export interface QueryOptions {
-  /** Leaves out accounts whose name begins with this (they are the name half's). */
-  nameNotPrefixed?: string;
+/** One ordered read of a search: by `field`, optionally only texts beginning with a prefix. */
+interface Branch {
+  field: OrderField;
+  prefix?: string;
+  /** Leaves out accounts whose name begins with this (the number half of a name-or-number search). */
+  notNamePrefixed?: string;
 }
 
 /** Returns null when the query cannot match anything (an empty scope), so no SQL is run. */
-export function buildAccountQuery(
-  q: AccountQuery, dialect: Dialect, opts: QueryOptions = {},
-): { sql: string; params: SqlValue[] } | null {
+export function buildAccountQuery(q: AccountQuery, dialect: Dialect): { sql: string; params: SqlValue[] } | null {
   const empty = (s: AccountQuery['scope']): boolean => 'customerIds' in s && s.customerIds.length === 0 && s.accountIds.length === 0;
   if (empty(q.scope) || (q.within !== undefined && empty(q.within))) return null;
-  if (q.prefix?.on === 'nameOrNumber') throw new Error('store: a name-or-number prefix is two statements (queryAccounts)');
   if (q.prefix !== undefined && q.orderBy !== undefined) throw new Error('store: a prefix search is ordered by the prefixed text');
 
   const p = new Params(dialect);
@@ -77,10 +79,15 @@ export function buildAccountQuery(
     const lower = `${text(column)} >= ${p.add(from)}`;
     return to === null ? lower : `${lower} AND ${text(column)} < ${p.add(to)}`;
   };
-  /** The conditions on alias `x`; called once per branch, so each binds its own parameters. */
-  const conditions = (x: string): string[] => {
+  /**
+   * The conditions on alias `x` (and the branch's prefix, if any); called once per use, so each
+   * binds its own parameters in the order they appear (SQLite's are positional).
+   */
+  const conditions = (x: string, branch?: Branch): string[] => {
     const where: string[] = [];
-    const like = (column: string, pattern: string): string => `${x}.${column} LIKE ${p.add(pattern)} ESCAPE '\\'`;
+    // The pattern as an expression, not a bare parameter: SQLite reads a bare one when preparing
+    // (for its LIKE optimisation) and then prepares the statement again every time it is bound.
+    const like = (column: string, pattern: string): string => `${x}.${column} LIKE CAST(${p.add(pattern)} AS TEXT) ESCAPE '\\'`;
     if (q.within !== undefined) {
       where.push(`(${x}.customer_id IN (SELECT customer_id FROM fc) OR ${x}.id IN (SELECT account_id FROM fa))`);
     }
@@ -95,8 +102,8 @@ export function buildAccountQuery(
       where.push(q.numberEquals.length === 0 ? '1 = 0' : p.inTexts(`${x}.number_folded`, q.numberEquals.map(fold)));
     }
     if (q.numberContains !== undefined) where.push(like('number_folded', `%${escapeLike(fold(q.numberContains))}%`));
-    if (q.prefix !== undefined) where.push(range(`${x}.${q.prefix.on === 'name' ? 'name_folded' : 'number_folded'}`, q.prefix.value));
-    if (opts.nameNotPrefixed !== undefined) where.push(`NOT (${range(`${x}.name_folded`, opts.nameNotPrefixed)})`);
+    if (branch?.prefix !== undefined) where.push(range(`${x}.${ORDER_COLUMNS[branch.field]}`, branch.prefix));
+    if (branch?.notNamePrefixed !== undefined) where.push(`NOT (${range(`${x}.name_folded`, branch.notNamePrefixed)})`);
     if (q.lifeCycle !== undefined) {
       const alternatives = q.lifeCycle.map((e) => {
         const status = `${x}.life_cycle_status = ${p.add(e.status)}`;
@@ -109,44 +116,68 @@ export function buildAccountQuery(
     return where;
   };
 
-  const field: OrderField = q.prefix !== undefined ? (q.prefix.on === 'name' ? 'Name' : 'Number') : q.orderBy?.field ?? 'Id';
   const dir = q.orderBy?.descending === true ? 'DESC' : 'ASC';
-  const order = (x: string): string =>
-    (field === 'Id' ? `${x}.id ${dir}` : `${text(`${x}.${ORDER_COLUMNS[field]}`)} ${dir}, ${x}.id ${dir}`);
+  /** ORDER BY a key column (`key`, the column itself or a candidate's `k`) then the id. */
+  const order = (field: OrderField, key: string, id: string): string =>
+    (field === 'Id' ? `${id} ${dir}` : `${text(key)} ${dir}, ${id} ${dir}`);
   const limit = count(q.limit, 'limit');
   const offset = count(q.offset, 'offset');
   const tail = (): string => dialect.limitOffset(limit === null ? null : p.add(limit), offset === null ? null : p.add(offset));
   const and = (where: string[]): string => (where.length === 0 ? '' : ` AND ${where.join(' AND ')}`);
-  const inReach = (x: string): string => `(${x}.customer_id IN (SELECT customer_id FROM dc) OR ${x}.id IN (SELECT account_id FROM da))`;
 
   if (q.ids !== undefined || q.numberEquals !== undefined) {
     // A handful of rows by a unique key (the primary key, or accounts_number_folded), each checked.
-    const where = [inReach('x'), ...conditions('x')].join(' AND ');
-    return { sql: `WITH RECURSIVE ${ctes.join(', ')} SELECT x.* FROM accounts x WHERE ${where} ORDER BY ${order('x')}${tail()}`, params: p.values };
+    const inReach = '(x.customer_id IN (SELECT customer_id FROM dc) OR x.id IN (SELECT account_id FROM da))';
+    const where = [inReach, ...conditions('x')].join(' AND ');
+    const field = q.orderBy?.field ?? 'Id';
+    return {
+      sql: `WITH RECURSIVE ${ctes.join(', ')} SELECT ${ACCOUNT_RECORD_COLUMNS.map((c) => `x.${c}`).join(', ')} FROM accounts x WHERE ${where} `
+        + `ORDER BY ${order(field, `x.${ORDER_COLUMNS[field]}`, 'x.id')}${tail()}`,
+      params: p.values,
+    };
   }
 
-  // Accounts reached one by one (account-level roles, account links), by primary key only, and
-  // materialised so no planner drives them from a range over some customer's accounts instead.
-  ctes.push(`ds AS MATERIALIZED (SELECT x.* FROM accounts x${dialect.byPrimaryKey()} `
-    + `WHERE ${dialect.inSubquery('x.id', 'SELECT account_id FROM da')} AND x.customer_id NOT IN (SELECT customer_id FROM dc))`);
-  const head = `WITH RECURSIVE ${ctes.join(', ')} `;
-
-  // Each customer's page: its accounts through the index in the order asked (a name is unique in
-  // its customer, so an equal name is one row and needs neither order nor limit there).
+  // The branches: one ordered read, or for a name-or-number prefix the names beginning with it
+  // (by name) and the numbers beginning with it whose name does not (by number).
+  const branches: Branch[] = q.prefix === undefined ? [{ field: q.orderBy?.field ?? 'Id' }]
+    : q.prefix.on === 'nameOrNumber'
+      ? [{ field: 'Name', prefix: q.prefix.value }, { field: 'Number', prefix: q.prefix.value, notNamePrefixed: q.prefix.value }]
+      : [{ field: q.prefix.on === 'name' ? 'Name' : 'Number', prefix: q.prefix.value }];
+  // A name is unique in its customer: an equal name is one row per customer, needing no order there.
   const unique = q.nameEquals !== undefined;
-  const index = unique ? 'accounts_customer_name' : ORDER_INDEXES[field];
   const inner = limit === null ? null : limit + (offset ?? 0);
-  const customers = `(SELECT customer_id FROM dc${q.customerId === undefined ? '' : ` WHERE customer_id = ${p.add(q.customerId)}`}) w`;
-  const page = (columns: string): string =>
-    `SELECT ${columns} FROM accounts x${dialect.indexedBy(index)} WHERE x.customer_id = w.customer_id${and(conditions('x'))}`
+  const candidates: string[] = [];
+  branches.forEach((b, i) => {
+    const column = (x: string): string => `${x}.${ORDER_COLUMNS[b.field]}`;
     // Unpaged (GetAccountsInfo: every account), the order is the final sort's alone.
-    + (unique || inner === null ? '' : ` ORDER BY ${order('x')}${dialect.limitOffset(p.add(inner), null)}`);
-  const wholeCustomers = dialect.lateral
-    ? `SELECT a.* FROM ${customers} CROSS JOIN LATERAL (${page('x.*')}) a`
-    : `SELECT a.* FROM ${customers} CROSS JOIN accounts a WHERE a.id IN (${page('x.id')})`;
-  const single = `SELECT s.* FROM ds s WHERE 1 = 1${and(conditions('s'))}`;
+    const paged = (x: string): string => (unique || inner === null ? '' : ` ORDER BY ${order(b.field, column(x), `${x}.id`)}${dialect.limitOffset(p.add(inner), null)}`);
+    const index = unique ? 'accounts_customer_name' : ORDER_INDEXES[b.field];
+    const customers = `(SELECT customer_id FROM dc${q.customerId === undefined ? '' : ` WHERE customer_id = ${p.add(q.customerId)}`}) w`;
+    const read = (x: string): string => `accounts ${x}${dialect.indexedBy(index)} WHERE ${x}.customer_id = w.customer_id${and(conditions(x, b))}`;
+    // The customers reached whole, each read through the index in the order asked from the start
+    // of its range: PostgreSQL stops each at the page (LATERAL … LIMIT); SQLite reads them in a
+    // join whose inner loop is in the ORDER BY's order, so once its LIMIT-sized sorter is full it
+    // skips to the next customer at the first row that would not fit (the ORDER BY LIMIT
+    // optimisation; query-plans.test.ts checks the bytecode for it).
+    ctes.push(dialect.lateral
+      ? `p${i} AS MATERIALIZED (SELECT a.id, a.k FROM ${customers} CROSS JOIN LATERAL (SELECT x.id, ${column('x')} AS k FROM ${read('x')}${paged('x')}) a)`
+      : `p${i} AS MATERIALIZED (SELECT x.id, ${column('x')} AS k FROM ${customers} CROSS JOIN ${read('x')}${paged('x')})`);
+    // The accounts reached one by one (account-level roles, account links) whose customer is not
+    // reached whole, by primary key only, materialised so no planner drives them from a range
+    // over some customer's accounts instead.
+    ctes.push(`s${i} AS MATERIALIZED (SELECT x.id, ${column('x')} AS k FROM accounts x${dialect.byPrimaryKey()} `
+      + `WHERE ${dialect.inSubquery('x.id', 'SELECT account_id FROM da')} AND x.customer_id NOT IN (SELECT customer_id FROM dc)`
+      + `${and(conditions('x', b))}${paged('x')})`);
+    candidates.push(`SELECT id, k FROM p${i}`, `SELECT id, k FROM s${i}`);
+  });
+  // Only the candidates (a page per customer reached whole, the single accounts) are sorted and
+  // paged; then the page's rows, and only those, are read by primary key.
+  const field = branches.length === 1 ? branches[0]!.field : 'Name';
+  ctes.push(`page AS (SELECT m.id, m.k FROM (${candidates.join(' UNION ALL ')}) m ORDER BY ${order(field, 'm.k', 'm.id')}${tail()})`);
   return {
-    sql: `${head}SELECT * FROM (${wholeCustomers} UNION ALL ${single}) merged ORDER BY ${order('merged')}${tail()}`,
+    sql: `WITH RECURSIVE ${ctes.join(', ')} SELECT ${ACCOUNT_RECORD_COLUMNS.map((c) => `a.${c}`).join(', ')} `
+      + `FROM page CROSS JOIN accounts a${dialect.byPrimaryKey()} `
+      + `WHERE a.id = page.id ORDER BY ${order(field, 'page.k', 'page.id')}`,
     params: p.values,
   };
 }

@@ -28,6 +28,15 @@ export function accountInsertColumns(a: Parameters<typeof accountChangeColumns>[
   ];
 }
 
+/** The columns accountFromRow reads (not the folded copies nor the external ids): a search reads only these. */
+export const ACCOUNT_RECORD_COLUMNS: readonly string[] = [
+  'id', 'customer_id', 'number', 'name', 'currency_code', 'financial_status', 'language', 'life_cycle_status',
+  'pause_reason', 'payment_method_id', 'bill_to_customer_id', 'primary_user_id', 'time_zone', 'auto_tag_type',
+  'sales_house_customer_id', 'back_up_payment_instrument_id', 'billing_threshold_amount',
+  'sold_to_payment_instrument_id', 'account_mode', 'business_address', 'tax_information', 'version',
+  'created_time', 'last_modified_time', 'last_modified_by_user_id',
+];
+
 export function accountFromRow(r: Row): AccountRecord {
   return {
     id: big(r, 'id'), customerId: big(r, 'customer_id'), number: str(r, 'number'), name: str(r, 'name'),

@@ -1,10 +1,9 @@
 // Accounts: inserts (unique name per customer, unique number), reads, the FindAccounts/SearchAccounts
 // query, and compare-and-set updates.
 import type { AccountStore } from '../../store.js';
-import type { AccountQuery, AccountRecord } from '../../records.js';
-import { created, fold, type Sql } from '../sql.js';
+import { created, type Sql } from '../sql.js';
 import { big, int, ms, strOrNull } from '../values.js';
-import { buildAccountQuery, type QueryOptions } from './account-query.js';
+import { buildAccountQuery } from './account-query.js';
 import { accountChangeColumns, accountFromRow, accountInsertColumns, decodeStringList, encodeStringList } from './account-rows.js';
 import { nowMs } from '../../../contract/ambient.js';
 
@@ -42,24 +41,9 @@ export function accountPart(sql: Sql): AccountStore {
     },
 
     async queryAccounts(query) {
-      const run = async (q: AccountQuery, opts?: QueryOptions): Promise<AccountRecord[]> => {
-        const built = buildAccountQuery(q, sql.dialect, opts);
-        return built === null ? [] : (await sql.all(built.sql, built.params)).map(accountFromRow);
-      };
-      if (query.prefix?.on !== 'nameOrNumber') return run(query);
-      // Name or number: two index-ordered reads of one page each — names beginning with the
-      // prefix, numbers beginning with it whose name does not — merged by the text matched, then id.
-      const value = query.prefix.value;
-      const { offset, limit, ...rest } = query;
-      const page = limit === undefined ? {} : { limit: limit + (offset ?? 0) };
-      const byName = await run({ ...rest, ...page, prefix: { value, on: 'name' } });
-      const byNumber = await run({ ...rest, ...page, prefix: { value, on: 'number' } }, { nameNotPrefixed: value });
-      const keyed = [
-        ...byName.map((a) => ({ key: fold(a.name), a })),
-        ...byNumber.map((a) => ({ key: fold(a.number), a })),
-      ].sort((x, y) => compareCodePoints(x.key, y.key) || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0));
-      const start = offset ?? 0;
-      return keyed.slice(start, limit === undefined ? undefined : start + limit).map((k) => k.a);
+      // One statement whatever the search (a name-or-number prefix included): one round trip.
+      const built = buildAccountQuery(query, sql.dialect);
+      return built === null ? [] : (await sql.all(built.sql, built.params)).map(accountFromRow);
     },
 
     async countAccountsInStatus(customerId, status) {
@@ -89,9 +73,4 @@ export function accountPart(sql: Sql): AccountStore {
       return row === null ? null : decodeStringList(strOrNull(row, 'external_account_ids'));
     },
   };
-}
-
-/** Code point order (the databases' byte order of UTF-8), not JavaScript's UTF-16 unit order. */
-function compareCodePoints(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }

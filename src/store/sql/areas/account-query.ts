@@ -176,6 +176,7 @@ export function buildAccountQuery(q: AccountQuery, dialect: Dialect): { sql: str
   });
   // Only the candidates (a page per customer reached whole, the single accounts) are sorted and
   // paged; then, unless they carry them, the page's rows, and only those, are read by primary key.
+  // Name-or-number keys are both text, ordered as names are.
   const field = branches.length === 1 ? branches[0]!.field : 'Name';
   const merged = `(${candidates.join(' UNION ALL ')}) m ORDER BY ${order(field, 'm.k', 'm.id')}${tail()}`;
   if (dialect.candidateRows) {

@@ -31,12 +31,20 @@ export interface Dialect {
   /** A table read only by its primary key (SQLite NOT INDEXED: rowid lookups, no other index). */
   byPrimaryKey(): string;
   /**
-   * Whether a per-row subquery with its own ORDER BY … LIMIT is written as a LATERAL join
-   * (PostgreSQL) or as `id IN (correlated subquery)` (SQLite, which has no LATERAL).
+   * Whether each customer's page of a search is a LATERAL subquery with its own ORDER BY … LIMIT
+   * (PostgreSQL), or a join in the index's order whose LIMIT SQLite applies by skipping to the
+   * next customer once its sorter is full (SQLite, which has no LATERAL).
    */
   readonly lateral: boolean;
   /** Refreshes planner statistics after a bulk load, or null when the dialect does not need it. */
   readonly analyze: string | null;
+  /**
+   * Whether a search's candidates carry their rows (PostgreSQL: its index scans fetch each row
+   * anyway, and a second read of the page by primary key costs more than it saves) or only their
+   * ids, from a covering index, the page's rows then read by primary key (SQLite: a row costs
+   * microseconds to build, so only the page's are).
+   */
+  readonly candidateRows: boolean;
 }
 
 export class Params {
@@ -81,6 +89,7 @@ export const sqliteDialect: Dialect = {
   byPrimaryKey: () => ' NOT INDEXED',
   lateral: false,
   analyze: null,
+  candidateRows: false,
 };
 
 export const postgresDialect: Dialect = {
@@ -100,4 +109,5 @@ export const postgresDialect: Dialect = {
   lateral: true,
   // Autovacuum analyses a freshly loaded table only after a while; until then plans are guesses.
   analyze: 'ANALYZE customers, payment_methods, users, user_roles, accounts, client_links',
+  candidateRows: true,
 };

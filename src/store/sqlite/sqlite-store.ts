@@ -8,14 +8,12 @@ import { migrateSqlite } from './migrate.js';
 import { SqliteDriver } from './sqlite-driver.js';
 
 /**
- * Every temporary B-tree a statement opens (a sorter, a materialised CTE, an IN list) gets a page
- * cache that SQLite allocates ≈ 90 KB at a time and frees when the statement ends. glibc's malloc
- * returns the top of its heap to the kernel once more than 128 KiB are free there, so a search
- * grew and shrank the heap several times per run and page-faulted it back in every time (up to
- * ≈ 0.5 ms a search here, varying from one process to the next with the heap's layout). Freeing
- * one block larger than the mmap threshold makes glibc raise both thresholds (to the block's
- * size and twice that: 4 and 8 MiB here), so the heap stays. A 4 MB text is allocated once (≈ 2
- * ms) and freed when the statement ends. Other allocators ignore this harmlessly.
+ * Every temporary B-tree of a statement (sorter, materialised CTE, IN list) has a page cache that
+ * SQLite allocates ≈ 90 KB at a time and frees at the statement's end; glibc gave that heap top
+ * back to the kernel and page-faulted it in again on the next search (up to ≈ 0.4 ms a search,
+ * depending on the process's heap layout). Freeing one block above the mmap threshold makes glibc
+ * raise its mmap and trim thresholds (here to 4 and 8 MiB), so the heap stays. Once, ≈ 2 ms;
+ * other allocators ignore it.
  */
 function keepHeap(db: Database.Database): void {
   db.prepare('SELECT length(CAST(zeroblob(4000000) AS TEXT))').get();

@@ -146,6 +146,10 @@ export function buildAccountQuery(q: AccountQuery, dialect: Dialect): { sql: str
   // A name is unique in its customer: an equal name is one row per customer, needing no order there.
   const unique = q.nameEquals !== undefined;
   const inner = limit === null ? null : limit + (offset ?? 0);
+  // What a candidate carries besides its order key: its whole row (PostgreSQL), or its id only,
+  // read from the covering index, the page's rows then read by primary key (SQLite).
+  const carried = dialect.candidateRows ? ACCOUNT_RECORD_COLUMNS : ['id'];
+  const pick = (x: string): string => carried.map((c) => `${x}.${c}`).join(', ');
   const candidates: string[] = [];
   branches.forEach((b, i) => {
     const column = (x: string): string => `${x}.${ORDER_COLUMNS[b.field]}`;
@@ -160,20 +164,25 @@ export function buildAccountQuery(q: AccountQuery, dialect: Dialect): { sql: str
     // skips to the next customer at the first row that would not fit (the ORDER BY LIMIT
     // optimisation; query-plans.test.ts checks the bytecode for it).
     ctes.push(dialect.lateral
-      ? `p${i} AS MATERIALIZED (SELECT a.id, a.k FROM ${customers} CROSS JOIN LATERAL (SELECT x.id, ${column('x')} AS k FROM ${read('x')}${paged('x')}) a)`
-      : `p${i} AS MATERIALIZED (SELECT x.id, ${column('x')} AS k FROM ${customers} CROSS JOIN ${read('x')}${paged('x')})`);
+      ? `p${i} AS (SELECT a.* FROM ${customers} CROSS JOIN LATERAL (SELECT ${pick('x')}, ${column('x')} AS k FROM ${read('x')}${paged('x')}) a)`
+      : `p${i} AS (SELECT ${pick('x')}, ${column('x')} AS k FROM ${customers} CROSS JOIN ${read('x')}${paged('x')})`);
     // The accounts reached one by one (account-level roles, account links) whose customer is not
     // reached whole, by primary key only, materialised so no planner drives them from a range
     // over some customer's accounts instead.
-    ctes.push(`s${i} AS MATERIALIZED (SELECT x.id, ${column('x')} AS k FROM accounts x${dialect.byPrimaryKey()} `
+    ctes.push(`s${i} AS MATERIALIZED (SELECT ${pick('x')}, ${column('x')} AS k FROM accounts x${dialect.byPrimaryKey()} `
       + `WHERE ${dialect.inSubquery('x.id', 'SELECT account_id FROM da')} AND x.customer_id NOT IN (SELECT customer_id FROM dc)`
       + `${and(conditions('x', b))}${paged('x')})`);
-    candidates.push(`SELECT id, k FROM p${i}`, `SELECT id, k FROM s${i}`);
+    candidates.push(`SELECT * FROM p${i}`, `SELECT * FROM s${i}`);
   });
   // Only the candidates (a page per customer reached whole, the single accounts) are sorted and
-  // paged; then the page's rows, and only those, are read by primary key.
+  // paged; then, unless they carry them, the page's rows, and only those, are read by primary key.
+  // Name-or-number keys are both text, ordered as names are.
   const field = branches.length === 1 ? branches[0]!.field : 'Name';
-  ctes.push(`page AS (SELECT m.id, m.k FROM (${candidates.join(' UNION ALL ')}) m ORDER BY ${order(field, 'm.k', 'm.id')}${tail()})`);
+  const merged = `(${candidates.join(' UNION ALL ')}) m ORDER BY ${order(field, 'm.k', 'm.id')}${tail()}`;
+  if (dialect.candidateRows) {
+    return { sql: `WITH RECURSIVE ${ctes.join(', ')} SELECT ${pick('m')} FROM ${merged}`, params: p.values };
+  }
+  ctes.push(`page AS (SELECT m.id, m.k FROM ${merged})`);
   return {
     sql: `WITH RECURSIVE ${ctes.join(', ')} SELECT ${ACCOUNT_RECORD_COLUMNS.map((c) => `a.${c}`).join(', ')} `
       + `FROM page CROSS JOIN accounts a${dialect.byPrimaryKey()} `

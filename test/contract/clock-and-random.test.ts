@@ -73,8 +73,7 @@ describe('ambient', () => {
   it('is the machine and the CSPRNG outside a server, the server\'s own inside its scope, across awaits', async () => {
     assert.equal(random(), cryptoRandom);
     const clock = new ServerClock();
-    clock.set(new Date('2030-01-01T00:00:00Z'));
-    clock.freeze();
+    clock.freezeAt(new Date('2030-01-01T00:00:00Z'));
     const seeded = new SeededRandom('x');
     await withAmbient({ clock, random: seeded }, async () => {
       await new Promise((resolve) => setTimeout(resolve, 5));

@@ -18,8 +18,8 @@ export function stateTests(ctx: Ctx): void {
 
     it('stamps created and modified times with the server\'s clock', async () => {
       const clock = new ServerClock();
-      clock.set(new Date('2031-05-06T07:08:09.000Z'));
-      clock.freeze();
+      // Frozen at exactly that instant: set() then freeze() lets the machine's clock tick between them.
+      clock.freezeAt(new Date('2031-05-06T07:08:09.000Z'));
       const c = await withAmbient({ clock, random: cryptoRandom }, () => customer(ctx));
       assert.equal(c.createdTime.toISOString(), '2031-05-06T07:08:09.000Z');
       assert.equal(c.lastModifiedTime.toISOString(), '2031-05-06T07:08:09.000Z');

@@ -32,11 +32,9 @@ export async function addAccountWith(
   const businessAddress = businessAddressRecord(account.BusinessAddress, newNestedId());
   const paymentMethodId = await checkPaymentMethod(ctx.store, account.PaymentMethodId, customerId);
   const primaryUserId = await checkPrimaryUser(ctx.store, account.PrimaryUserId, customerId) ?? ctx.user.id;
-  // "Draft: set on add until a payment instrument is validated" — and only one Draft at a time.
+  // "Draft: set on add until a payment instrument is validated" — and only one Draft at a time,
+  // which the store checks in the insert's own transaction (two concurrent adds cannot both pass).
   const lifeCycleStatus = paymentMethodId === null ? 'Draft' : 'Active';
-  if (lifeCycleStatus === 'Draft' && await ctx.store.countAccountsInStatus(customerId, 'Draft') > 0) {
-    throw new ApiError('InvalidParameter', 'You cannot add another account while the customer has an account in the Draft state.');
-  }
   const base: Omit<NewAccount, 'number'> = {
     customerId, name, currencyCode: account.CurrencyCode,
     financialStatus: paymentMethodId === null ? 'Proposed' : 'ClearFinancialStatus',
@@ -49,10 +47,14 @@ export async function addAccountWith(
   };
   try {
     const created = await retryOnNumber('account_number', () => ctx.store.insertAccount(
-      { ...base, number: newAccountNumber() }, options.prepaid ? { prepaidAt: ctx.now() } : {},
+      { ...base, number: newAccountNumber() },
+      { ...(options.prepaid ? { prepaidAt: ctx.now() } : {}), ...(lifeCycleStatus === 'Draft' ? { soleDraft: true } : {}) },
     ));
     return { AccountId: created.id, AccountNumber: created.number, CreateTime: created.createdTime };
   } catch (err) {
+    if (err instanceof StoreConflict && err.what === 'account_draft') {
+      throw new ApiError('InvalidParameter', 'You cannot add another account while the customer has an account in the Draft state.');
+    }
     if (err instanceof StoreConflict && err.what === 'account_name') {
       throw new ApiError('InvalidParameter', 'Account.Name must be unique among the accounts of the customer.');
     }

@@ -21,9 +21,10 @@ export async function addAccountWith(
   const customerId = account.ParentCustomerId;
   if (customerId === undefined || customerId <= 0n) throw new ApiError('NullParameter', 'Account.ParentCustomerId is required.');
   // Authorise before validating, so nothing is learnt about customers the caller cannot manage.
+  // A role names an existing customer (user_roles' foreign key; customers are never removed, only
+  // made Inactive), so the role alone answers both "does it exist" and "may the caller add to it".
   const access = await ctx.access();
-  const customer = await ctx.store.getCustomer(customerId);
-  if (!customer || !canAddAccounts(access.directCustomerRole(customerId))) {
+  if (!canAddAccounts(access.directCustomerRole(customerId))) {
     throw new ApiError('UserIsNotAuthorized', 'The user is not a Super Admin of the parent customer.');
   }
   const name = accountName(account);

@@ -33,9 +33,11 @@ export async function addAccountWith(
   const businessAddress = businessAddressRecord(account.BusinessAddress, newNestedId());
   const paymentMethodId = await checkPaymentMethod(ctx.store, account.PaymentMethodId, customerId);
   const primaryUserId = await checkPrimaryUser(ctx.store, account.PrimaryUserId, customerId) ?? ctx.user.id;
-  // "Draft: set on add until a payment instrument is validated" — and only one Draft at a time,
-  // which the store checks in the insert's own transaction (two concurrent adds cannot both pass).
+  // "Draft: set on add until a payment instrument is validated" — and only one Draft at a time.
+  // Checked here, so the fault comes before TaxInformation's as it always did, and again by the
+  // store in the insert's own transaction (soleDraft), so two concurrent adds cannot both pass.
   const lifeCycleStatus = paymentMethodId === null ? 'Draft' : 'Active';
+  if (lifeCycleStatus === 'Draft' && await ctx.store.countAccountsInStatus(customerId, 'Draft') > 0) throw draftExists();
   const base: Omit<NewAccount, 'number'> = {
     customerId, name, currencyCode: account.CurrencyCode,
     financialStatus: paymentMethodId === null ? 'Proposed' : 'ClearFinancialStatus',
@@ -53,12 +55,14 @@ export async function addAccountWith(
     ));
     return { AccountId: created.id, AccountNumber: created.number, CreateTime: created.createdTime };
   } catch (err) {
-    if (err instanceof StoreConflict && err.what === 'account_draft') {
-      throw new ApiError('InvalidParameter', 'You cannot add another account while the customer has an account in the Draft state.');
-    }
+    if (err instanceof StoreConflict && err.what === 'account_draft') throw draftExists();
     if (err instanceof StoreConflict && err.what === 'account_name') {
       throw new ApiError('InvalidParameter', 'Account.Name must be unique among the accounts of the customer.');
     }
     throw err;
   }
+}
+
+function draftExists(): ApiError {
+  return new ApiError('InvalidParameter', 'You cannot add another account while the customer has an account in the Draft state.');
 }

@@ -95,14 +95,16 @@ export function created(now: number): Columns {
 }
 
 /**
- * Whether a statement failed on a constraint of the data (unique, foreign key, not null, check):
- * SQLite's SQLITE_CONSTRAINT_* codes, PostgreSQL's SQLSTATE class 23. Other failures (a busy
- * database, a lost connection) are not the row's fault.
+ * Whether a write of several rows failed because of one of its rows rather than the database: a
+ * constraint of the data (unique, foreign key, not null, check: SQLite's SQLITE_CONSTRAINT_*
+ * codes, PostgreSQL's SQLSTATE class 23), or on PostgreSQL a deadlock with another transaction
+ * writing the same keys in another order (40P01), which rows written one at a time cannot meet.
+ * Other failures (a busy database, a lost connection) would fail each row alike.
  */
-export function isConstraintViolation(err: unknown): boolean {
+export function isRowFailure(err: unknown): boolean {
   if (err instanceof StoreConflict) return true;
   const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
-  return typeof code === 'string' && (code.startsWith('SQLITE_CONSTRAINT') || /^23[0-9A-Z]{3}$/.test(code));
+  return typeof code === 'string' && (code.startsWith('SQLITE_CONSTRAINT') || /^23[0-9A-Z]{3}$/.test(code) || code === '40P01');
 }
 
 /** The one case fold used for names, numbers, user names and recipients (JS, not the database's LOWER()). */

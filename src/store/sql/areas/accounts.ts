@@ -2,7 +2,7 @@
 // query, and compare-and-set updates.
 import type { AccountQuery, AccountRecord } from '../../records.js';
 import type { Row, Statement, Step } from '../driver.js';
-import { created, fold, isConstraintViolation, type Columns, type Sql } from '../sql.js';
+import { created, fold, isRowFailure, type Columns, type Sql } from '../sql.js';
 import { StoreConflict, type AccountStore } from '../../store.js';
 import { big, int, ms, strOrNull } from '../values.js';
 import { buildAccountQuery, type QueryOptions } from './account-query.js';
@@ -68,9 +68,10 @@ export function accountPart(sql: Sql): AccountStore {
       try {
         rows = await sql.transaction(part.map((p) => statement(p.columns, true)));
       } catch (err) {
-        // A row the data refuses (say, a customer deleted meanwhile) must not fail the others:
-        // each is tried alone and gets its own answer. Anything else fails them all alike.
-        if (isConstraintViolation(err)) for (const p of part) settle(p, insertOne(p.columns));
+        // A row the data refuses (a foreign key), or a deadlock with another instance's batch, must
+        // not fail the others: each is tried alone and gets its own answer. Anything else fails
+        // them all alike.
+        if (isRowFailure(err)) for (const p of part) settle(p, insertOne(p.columns));
         else for (const p of part) p.reject(err);
         continue;
       }

@@ -18,7 +18,7 @@ import type {
 } from './notification-records.js';
 
 /** What a unique index protects; the schema declares it on the index (schema/conflicts). */
-export type ConflictKind = 'account_name' | 'account_number' | 'customer_number' | 'user_name' | 'token';
+export type ConflictKind = 'account_name' | 'account_number' | 'account_draft' | 'customer_number' | 'user_name' | 'token';
 
 /** A unique index refused a write. `what` names the index, never the value. */
 export class StoreConflict extends Error {
@@ -87,9 +87,11 @@ export interface CustomerStore {
 export interface AccountStore {
   /**
    * Throws StoreConflict('account_name' | 'account_number'). With `prepaidAt` the account is
-   * marked prepaid in the same transaction (AddPrepayAccount).
+   * marked prepaid in the same transaction (AddPrepayAccount). With `soleDraft` the insert is
+   * refused with StoreConflict('account_draft') when the customer already has a Draft account,
+   * checked atomically with the insert (the "one Draft account" rule under concurrent adds).
    */
-  insertAccount(account: NewAccount, options?: { prepaidAt?: Date }): Promise<AccountRecord>;
+  insertAccount(account: NewAccount, options?: { prepaidAt?: Date; soleDraft?: boolean }): Promise<AccountRecord>;
   getAccount(id: bigint): Promise<AccountRecord | null>;
   getAccounts(ids: readonly bigint[]): Promise<AccountRecord[]>;
   queryAccounts(query: AccountQuery): Promise<AccountRecord[]>;

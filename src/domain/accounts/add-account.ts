@@ -21,9 +21,10 @@ export async function addAccountWith(
   const customerId = account.ParentCustomerId;
   if (customerId === undefined || customerId <= 0n) throw new ApiError('NullParameter', 'Account.ParentCustomerId is required.');
   // Authorise before validating, so nothing is learnt about customers the caller cannot manage.
+  // A role names an existing customer (user_roles' foreign key; customers are never removed, only
+  // made Inactive), so the role alone answers both "does it exist" and "may the caller add to it".
   const access = await ctx.access();
-  const customer = await ctx.store.getCustomer(customerId);
-  if (!customer || !canAddAccounts(access.directCustomerRole(customerId))) {
+  if (!canAddAccounts(access.directCustomerRole(customerId))) {
     throw new ApiError('UserIsNotAuthorized', 'The user is not a Super Admin of the parent customer.');
   }
   const name = accountName(account);
@@ -33,10 +34,10 @@ export async function addAccountWith(
   const paymentMethodId = await checkPaymentMethod(ctx.store, account.PaymentMethodId, customerId);
   const primaryUserId = await checkPrimaryUser(ctx.store, account.PrimaryUserId, customerId) ?? ctx.user.id;
   // "Draft: set on add until a payment instrument is validated" — and only one Draft at a time.
+  // Checked here, so the fault comes before TaxInformation's as it always did, and again by the
+  // store in the insert's own transaction (soleDraft), so two concurrent adds cannot both pass.
   const lifeCycleStatus = paymentMethodId === null ? 'Draft' : 'Active';
-  if (lifeCycleStatus === 'Draft' && await ctx.store.countAccountsInStatus(customerId, 'Draft') > 0) {
-    throw new ApiError('InvalidParameter', 'You cannot add another account while the customer has an account in the Draft state.');
-  }
+  if (lifeCycleStatus === 'Draft' && await ctx.store.countAccountsInStatus(customerId, 'Draft') > 0) throw draftExists();
   const base: Omit<NewAccount, 'number'> = {
     customerId, name, currencyCode: account.CurrencyCode,
     financialStatus: paymentMethodId === null ? 'Proposed' : 'ClearFinancialStatus',
@@ -49,13 +50,19 @@ export async function addAccountWith(
   };
   try {
     const created = await retryOnNumber('account_number', () => ctx.store.insertAccount(
-      { ...base, number: newAccountNumber() }, options.prepaid ? { prepaidAt: ctx.now() } : {},
+      { ...base, number: newAccountNumber() },
+      { ...(options.prepaid ? { prepaidAt: ctx.now() } : {}), ...(lifeCycleStatus === 'Draft' ? { soleDraft: true } : {}) },
     ));
     return { AccountId: created.id, AccountNumber: created.number, CreateTime: created.createdTime };
   } catch (err) {
+    if (err instanceof StoreConflict && err.what === 'account_draft') throw draftExists();
     if (err instanceof StoreConflict && err.what === 'account_name') {
       throw new ApiError('InvalidParameter', 'Account.Name must be unique among the accounts of the customer.');
     }
     throw err;
   }
+}
+
+function draftExists(): ApiError {
+  return new ApiError('InvalidParameter', 'You cannot add another account while the customer has an account in the Draft state.');
 }

@@ -4,6 +4,7 @@
 import { Params, type Dialect } from './dialect.js';
 import type { Row, SqlDriver, SqlValue, Statement, Step } from './driver.js';
 import { nowMs } from '../../contract/ambient.js';
+import { StoreConflict } from '../store.js';
 
 export type Columns = Array<[column: string, value: SqlValue]>;
 
@@ -35,6 +36,16 @@ export class Sql {
     const names = columns.map(([c]) => c).join(', ');
     const values = columns.map(([, v]) => p.add(v)).join(', ');
     return { sql: `INSERT INTO ${table} (${names}) VALUES (${values}) RETURNING *`, params: p.values };
+  }
+
+  /**
+   * The INSERT … RETURNING * of a fixed list of columns, its text built once: the statement is
+   * then found in the driver's cache by the same string object, without building or hashing a new
+   * text per row. `ifNew` skips a row a unique index refuses (ON CONFLICT DO NOTHING: no row back).
+   */
+  insertText(table: string, names: readonly string[], options: { ifNew?: boolean } = {}): string {
+    const values = names.map((_, i) => this.dialect.placeholder(i + 1)).join(', ');
+    return `INSERT INTO ${table} (${names.join(', ')}) VALUES (${values})${options.ifNew ? ' ON CONFLICT DO NOTHING' : ''} RETURNING *`;
   }
 
   async insert(table: string, columns: Columns): Promise<Row> {
@@ -81,6 +92,19 @@ export class Sql {
 /** Audit columns the store owns on insert of a versioned row. */
 export function created(now: number): Columns {
   return [['version', 1n], ['created_time', now], ['last_modified_time', now]];
+}
+
+/**
+ * Whether a write of several rows failed because of one of its rows rather than the database: a
+ * constraint of the data (unique, foreign key, not null, check: SQLite's SQLITE_CONSTRAINT_*
+ * codes, PostgreSQL's SQLSTATE class 23), or on PostgreSQL a deadlock with another transaction
+ * writing the same keys in another order (40P01), which rows written one at a time cannot meet.
+ * Other failures (a busy database, a lost connection) would fail each row alike.
+ */
+export function isRowFailure(err: unknown): boolean {
+  if (err instanceof StoreConflict) return true;
+  const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CONSTRAINT') || /^23[0-9A-Z]{3}$/.test(code) || code === '40P01');
 }
 
 /** The one case fold used for names, numbers, user names and recipients (JS, not the database's LOWER()). */

@@ -28,7 +28,13 @@ export async function openSqliteStore(file: string, cacheMiB = 64): Promise<Stor
     db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL'); // a no-op ('memory') for ':memory:'
     db.pragma('foreign_keys = ON');
-    db.pragma('synchronous = NORMAL'); // durable enough with WAL, much faster than FULL
+    // With WAL, NORMAL syncs only at checkpoints: a commit is in the WAL file before the call returns,
+    // so an acknowledged write survives a crash of the process (not necessarily of the machine).
+    db.pragma('synchronous = NORMAL');
+    // Checkpoint (copy the WAL back into the database and fsync) every 10,000 pages rather than
+    // SQLite's 1,000: a page rewritten by many commits (a table's or an index's last page) is copied
+    // once instead of ten times, and the fsyncs are fewer. The WAL grows to ≈ 40 MB before it restarts.
+    db.pragma('wal_autocheckpoint = 10000');
     // 64 MiB of page cache by default (SQLite's is 2 MiB): a store of a million accounts keeps its
     // hot index pages in memory. Bulk seeding asks for more (random account numbers touch every page).
     db.pragma(`cache_size = ${-Math.round(cacheMiB * 1024)}`);

@@ -2,6 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AccountChanges, AccountRecord } from '../../../src/store/records.js';
+import { StoreConflict } from '../../../src/store/store.js';
 import {
   account, address, assertFresh, BIG, customer, inputOf, newAccount, newCustomer, NULL_ACCOUNT_FIELDS,
   rejectsConflict, uniq, type Ctx,
@@ -122,6 +123,47 @@ export function customerAndAccountTests(ctx: Ctx): void {
       const other = await customer(ctx);
       const a = await account(ctx, c.id);
       await rejectsConflict(account(ctx, other.id, { number: a.number }), 'account_number');
+    });
+
+    it('concurrent inserts (one group commit) each get their own answer: stored, or the conflict that refused them', async () => {
+      const c = await customer(ctx);
+      const taken = await account(ctx, c.id);
+      const name = uniq('Batch ');
+      const number = uniq('N');
+      const results = await Promise.allSettled([
+        account(ctx, c.id, { name }), account(ctx, c.id, { name: name.toUpperCase() }), // the second loses to the first
+        account(ctx, c.id, { number }), account(ctx, c.id, { number }),
+        account(ctx, c.id, { name: taken.name }), account(ctx, c.id, { number: taken.number }),
+        account(ctx, c.id), account(ctx, BIG), // a customer that does not exist fails alone
+      ]);
+      const conflict = (r: PromiseSettledResult<AccountRecord>): string =>
+        r.status === 'rejected' ? (r.reason instanceof StoreConflict ? r.reason.what : 'other') : 'stored';
+      assert.deepEqual(results.map(conflict), [
+        'stored', 'account_name', 'stored', 'account_number', 'account_name', 'account_number', 'stored', 'other',
+      ]);
+      const stored = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      for (const rec of stored) assert.deepEqual(await ctx.store.getAccount(rec.id), rec);
+      assert.ok(stored.every((rec, i) => i === 0 || rec.id > stored[i - 1]!.id), 'ids in the order of the calls');
+      assert.equal(await ctx.store.countAccountsInStatus(c.id, 'Active'), 4);
+    });
+
+    it('soleDraft: of concurrent Draft inserts for one customer exactly one is stored, the others refused as account_draft', async () => {
+      const c = await customer(ctx);
+      const other = await customer(ctx);
+      const results = await Promise.allSettled(Array.from({ length: 6 }, () =>
+        ctx.store.insertAccount(newAccount(c.id, { lifeCycleStatus: 'Draft' }), { soleDraft: true })));
+      assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+      for (const r of results) {
+        if (r.status === 'rejected') assert.ok(r.reason instanceof StoreConflict && r.reason.what === 'account_draft', String(r.reason));
+      }
+      assert.equal(await ctx.store.countAccountsInStatus(c.id, 'Draft'), 1);
+      // Another customer's Draft, and a non-Draft account beside the Draft, are not refused.
+      await ctx.store.insertAccount(newAccount(other.id, { lifeCycleStatus: 'Draft' }), { soleDraft: true });
+      await account(ctx, c.id);
+      // The Draft check comes before the name check, as AddAccount reports it.
+      const stored = results.find((r) => r.status === 'fulfilled');
+      assert.ok(stored?.status === 'fulfilled');
+      await rejectsConflict(ctx.store.insertAccount(newAccount(c.id, { lifeCycleStatus: 'Draft', name: stored.value.name }), { soleDraft: true }), 'account_draft');
     });
 
     it('counts accounts in a status', async () => {

@@ -395,6 +395,25 @@ export interface CustomerQuery {
   limit?: number;
 }
 
+/**
+ * The newest link of each (type, client entity, manager) among the links a SearchClientLinks
+ * predicate names, aggregatee links left out, ordered by the client entity's id, the link's
+ * folded name or the managing customer's number (`descending` reverses the key), then link id
+ * ascending; paged inside the query.
+ */
+export interface ClientLinkSearch {
+  of:
+    /** Links of the type to these client entities (of that manager only, when given). */
+    | { type: 'AccountLink' | 'CustomerLink'; clientIds: readonly bigint[]; managerId?: bigint }
+    /** Every link the customer manages. */
+    | { managerId: bigint }
+    /** Every account link to an account the customer has a (non-aggregatee) account link row to. */
+    | { accountsLinkedBy: bigint };
+  orderBy: { field: 'Id' | 'Name' | 'Number'; descending: boolean };
+  offset?: number;
+  limit?: number;
+}
+
 export interface AccountQuery {
   /** Only accounts visible to the caller. */
   scope: AccountScope;

@@ -4,7 +4,7 @@
 // the database's unique indexes, reported as StoreConflict. `Store` is composed of one interface
 // per area, which the SQL store implements one part each (sql/areas).
 import type {
-  AccessTokenRecord, AccountChanges, AccountQuery, AccountRecord, AuthorizationCodeRecord, ClientLinkChanges, ClientLinkRecord,
+  AccessTokenRecord, AccountChanges, ClientLinkSearch, AccountQuery, AccountRecord, AuthorizationCodeRecord, ClientLinkChanges, ClientLinkRecord,
   CustomerChanges, CustomerExternalIdRecord, CustomerQuery, NewTenant, TenantRecord, CustomerRecord, CustomerSignupRecord, DeveloperTokenRecord, NewAccessToken, NewAccount,
   NewAuthorizationCode, NewClientLink, NewCustomer, NewCustomerSignup,
   NewDeveloperToken, NewOAuthClient, NewOutboxMessage, NewRefreshToken, NewUser, NewUserInvitation, OAuthClientRecord,
@@ -187,6 +187,8 @@ export interface ClientLinkStore {
   /** Every link of the type to one of these client accounts (AccountLink) or customers (CustomerLink), ordered by id. */
   listClientLinksByClient(type: ClientLinkRecord['type'], clientEntityIds: readonly bigint[]): Promise<ClientLinkRecord[]>;
   getClientLink(id: bigint): Promise<ClientLinkRecord | null>;
+  /** SearchClientLinks' candidates, newest per pair, ordered and paged in the store (ClientLinkSearch). */
+  searchClientLinks(search: ClientLinkSearch): Promise<ClientLinkRecord[]>;
   /** The id of the account or customer a ClientLink names by number (case-insensitively), or null. */
   idByNumber(kind: 'account' | 'customer', number: string): Promise<bigint | null>;
   /** Compare-and-set on the link's version; the new record, or null when the version moved on. */

@@ -1,5 +1,6 @@
 // The customer searches (GetCustomersInfo, SearchCustomers, the customer half of
-// FindAccountsOrCustomersInfo) are driven by the caller's reach: the real handlers run on a store
+// FindAccountsOrCustomersInfo) are driven by the caller's reach, and SearchClientLinks by its
+// predicate's links: the real handlers run on a store
 // of 20,000 customers (ANALYZEd) where an agency reaches 2,000 of them through customer links, the
 // driver records each statement, and the plan of every statement that reads customers is asked of
 // the same connection (SQLite EXPLAIN QUERY PLAN, PostgreSQL EXPLAIN). A statement must read
@@ -24,10 +25,10 @@ const LINKED_EVERY = 10;
 const SUPER_ADMIN = 41;
 
 /** Tables no search may read whole, and the aliases the store's statements give them. */
-const TABLES = ['customers', 'c', 'accounts', 'a', 'x', 'client_links', 'l', 'n', 'user_roles', 'ur', 'users'];
-const CUSTOMER_ALIASES = ['customers', 'c'];
+const TABLES = ['customers', 'c', 'm', 'accounts', 'a', 'x', 'client_links', 'l', 'n', 'o', 'user_roles', 'ur', 'users'];
+const CUSTOMER_ALIASES = ['customers', 'c', 'm'];
 
-interface World { agency: CustomerRecord; own: CustomerRecord; agent: UserRecord; owner: UserRecord }
+interface World { agency: CustomerRecord; own: CustomerRecord; agent: UserRecord; owner: UserRecord; linked: bigint[]; ownAccount: bigint }
 
 async function fill(ps: PlanStore): Promise<World> {
   const { store } = ps;
@@ -40,7 +41,7 @@ async function fill(ps: PlanStore): Promise<World> {
     + `SELECT 'CU-' || i, 'cu-' || i, 'Customer ' || i, 'customer ' || i, 'US', 'English', 'Active', ${no}, 1, i * 1000, 0 FROM ${series(CUSTOMERS)}`);
   const agency = await store.insertCustomer(newCustomer({ name: 'Agency', isAgency: true }));
   const own = await store.insertCustomer(newCustomer({ name: 'Own Customer' }));
-  await store.insertAccount(newAccount(own.id, { name: 'Own Account' }));
+  const ownAccount = await store.insertAccount(newAccount(own.id, { name: 'Own Account' }));
   const agent = await store.insertUser(newUser(agency.id));
   await store.putUserRole({ userId: agent.id, customerId: agency.id, roleId: SUPER_ADMIN, accountIds: null });
   const owner = await store.insertUser(newUser(own.id));
@@ -53,8 +54,17 @@ async function fill(ps: PlanStore): Promise<World> {
   await ps.exec(`INSERT INTO user_roles (user_id, customer_id, role_id) SELECT id, customer_id, ${SUPER_ADMIN} FROM users WHERE user_name LIKE 'cu.%'`);
   await ps.exec('INSERT INTO client_links (type, client_entity_id, managing_customer_id, status, suppress_notification, version, last_modified_time, aggregatee, created_time) '
     + `SELECT 'CustomerLink', id + 1, id, 'Active', ${no}, 1, 0, ${no}, 0 FROM customers WHERE number LIKE 'CU-%' AND id % ${LINKED_EVERY} <> 0`);
+  // The agency manages the own customer's account too (an account link, with a history row).
+  for (const status of ['Inactive', 'Active'] as const) {
+    await store.insertClientLink({
+      type: 'AccountLink', clientEntityId: ownAccount.id, managingCustomerId: agency.id, status, name: 'Own Account', note: null,
+      isBillToClient: false, startDate: null, inviterEmail: null, inviterName: null, inviterPhone: null,
+      customerLinkPermission: null, suppressNotification: true, lastModifiedByUserId: null,
+    });
+  }
   await ps.exec('ANALYZE');
-  return { agency, own, agent, owner };
+  const linked = (await store.searchClientLinks({ of: { managerId: agency.id }, orderBy: { field: 'Id', descending: false }, limit: 2 })).map((l) => l.clientEntityId);
+  return { agency, own, agent, owner, linked, ownAccount: ownAccount.id };
 }
 
 interface Search { name: string; user: (w: World) => UserRecord; run: (w: World) => [OperationName, unknown] }
@@ -78,11 +88,17 @@ const SEARCHES: Search[] = [
   { name: 'SearchCustomers, UserName Equals', user: agent, run: (w) => op('SearchCustomers', { Predicates: [pred('UserName', 'Equals', w.agent.userName)], ...page(0, 'Name') }) },
   { name: 'SearchCustomers, MarketCountry and MarketLanguage', user: agent, run: () => op('SearchCustomers', { Predicates: [pred('MarketCountry', 'Equals', 'us'), pred('MarketLanguage', 'Equals', 'English')], ...page(0, 'Name') }) },
   { name: 'FindAccountsOrCustomersInfo, customer name', user: agent, run: () => op('FindAccountsOrCustomersInfo', { Filter: 'Customer 19', TopN: 10 }) },
+  { name: 'SearchClientLinks, DirectManagingCustomerId, by name', user: agent, run: (w) => op('SearchClientLinks', { Predicates: [pred('DirectManagingCustomerId', 'Equals', String(w.agency.id))], ...page(1, 'Name') }) },
+  { name: 'SearchClientLinks, DirectManagingCustomerId, by number descending', user: agent, run: (w) => op('SearchClientLinks', { Predicates: [pred('DirectManagingCustomerId', 'Equals', String(w.agency.id))], ...page(0, 'Number', 'Descending') }) },
+  { name: 'SearchClientLinks, ClientCustomerId In', user: agent, run: (w) => op('SearchClientLinks', { Predicates: [pred('ClientCustomerId', 'In', `${w.linked[0]},${w.linked[1]}`)], ...page(0, 'Id', 'Descending') }) },
+  { name: 'SearchClientLinks, ClientAccountId with DirectManagingCustomerId', user: owner, run: (w) => op('SearchClientLinks', { Predicates: [pred('ClientAccountId', 'Equals', String(w.ownAccount)), pred('DirectManagingCustomerId', 'Equals', String(w.agency.id))], ...page(0) }) },
+  { name: 'SearchClientLinks, ManagingCustomerId', user: agent, run: (w) => op('SearchClientLinks', { Predicates: [pred('ManagingCustomerId', 'Equals', String(w.agency.id))], ...page(0, 'Name') }) },
 ];
 
-/** The statements that read customers. */
+/** The statements that read customers or client links (the account searches' are query-plans.test's). */
 function customerStatements(recorded: readonly Recorded[]): Recorded[] {
-  return recorded.filter((r) => /^\s*(WITH|SELECT)/i.test(r.sql) && /\bFROM customers\b/.test(r.sql));
+  return recorded.filter((r) => /^\s*(WITH|SELECT)/i.test(r.sql) && /\bFROM (customers|client_links)\b/.test(r.sql)
+    && !/\bFROM accounts\b/.test(r.sql));
 }
 
 /**
@@ -124,6 +140,9 @@ type Planner = PlanStore & { plan(r: Recorded): Promise<unknown> };
 async function statementsOf(ps: Planner, world: World, search: Search): Promise<Recorded[]> {
   const [name, request] = search.run(world);
   const ctx = new Context(search.user(world), ps.store, 'sandbox');
+  // The caller's Access (per-entity checks, cached by the access epoch in a server) is loaded
+  // first: it reads every link an agency manages, which is not the search (docs/architecture.md).
+  await ctx.access();
   ps.take();
   await (handlers[name] as (c: Context, r: unknown) => Promise<unknown>)(ctx, request);
   return customerStatements(ps.take());

@@ -15,11 +15,6 @@ export async function reachableCustomer(ctx: Context, id: bigint | null | undefi
   return customer;
 }
 
-/** Every customer the caller reaches (deleted ones included), ordered by id; the store joins the reach. */
-export async function reachableCustomers(ctx: Context): Promise<CustomerRecord[]> {
-  return ctx.store.listReachableCustomers(ctx.user.id, ctx.now());
-}
-
 /** The role that lets the caller change a customer: direct, or through an agency's customer link. */
 export async function customerRoleOf(ctx: Context, customer: CustomerRecord): Promise<number | undefined> {
   return (await ctx.access()).customerRole(customer.id);

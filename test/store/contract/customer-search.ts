@@ -2,8 +2,8 @@
 // the folded name (SQLite's LOWER and LIKE fold only ASCII), the prefix range, the orders and paging.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CustomerQuery, CustomerRecord, UserRecord } from '../../../src/store/records.js';
-import { customer, uniq, user, type Ctx } from './fixtures.js';
+import type { ClientLinkRecord, ClientLinkSearch, CustomerQuery, CustomerRecord, NewClientLink, UserRecord } from '../../../src/store/records.js';
+import { account, customer, uniq, user, type Ctx } from './fixtures.js';
 
 const ids = (rs: readonly CustomerRecord[]): bigint[] => rs.map((r) => r.id);
 
@@ -83,6 +83,67 @@ export function customerSearchTests(ctx: Ctx): void {
       assert.ok(renamed);
       assert.deepEqual(ids(await search({ namePrefix: `${tag} ωM` })), [zoe.id]);
       assert.deepEqual(await search({ namePrefix: `${tag} zo` }), []);
+    });
+  });
+
+  describe('searchClientLinks: newest per pair, folded names, orders and paging in the store', () => {
+    let agency: CustomerRecord; let other: CustomerRecord; let clients: CustomerRecord[];
+    let newest: ClientLinkRecord[]; let accountLinks: ClientLinkRecord[]; let toB: ClientLinkRecord;
+    const link = (over: Partial<NewClientLink> & Pick<NewClientLink, 'type' | 'clientEntityId' | 'managingCustomerId'>): Promise<ClientLinkRecord> =>
+      ctx.store.insertClientLink({
+        status: 'Active', name: null, note: null, isBillToClient: null, startDate: null, inviterEmail: null,
+        inviterName: null, inviterPhone: null, customerLinkPermission: null, suppressNotification: true,
+        lastModifiedByUserId: null, ...over,
+      });
+    const search = async (of: ClientLinkSearch['of'], field: 'Id' | 'Name' | 'Number', descending = false, page: { offset?: number; limit?: number } = {}): Promise<bigint[]> =>
+      (await ctx.store.searchClientLinks({ of, orderBy: { field, descending }, ...page })).map((l) => l.id);
+
+    before(async () => {
+      agency = await customer(ctx, { number: uniq('LB') });
+      other = await customer(ctx, { number: uniq('LA') });
+      clients = [await customer(ctx), await customer(ctx), await customer(ctx)];
+      // Names differing in the case of a non-ASCII letter; a null name counts as empty.
+      await link({ type: 'CustomerLink', clientEntityId: clients[0]!.id, managingCustomerId: agency.id, name: 'Ärger old', status: 'Inactive' });
+      newest = [
+        await link({ type: 'CustomerLink', clientEntityId: clients[0]!.id, managingCustomerId: agency.id, name: 'ärger' }),
+        await link({ type: 'CustomerLink', clientEntityId: clients[1]!.id, managingCustomerId: agency.id, name: 'Zoë' }),
+        await link({ type: 'CustomerLink', clientEntityId: clients[2]!.id, managingCustomerId: agency.id, name: null }),
+      ];
+      const a = await account(ctx, clients[2]!.id);
+      const b = await account(ctx, clients[2]!.id);
+      accountLinks = [
+        await link({ type: 'AccountLink', clientEntityId: a.id, managingCustomerId: agency.id, name: 'ÄRGER B' }),
+        await link({ type: 'AccountLink', clientEntityId: a.id, managingCustomerId: other.id, name: 'a' }),
+      ];
+      // An aggregatee link is never a search result; the account it names is not "linked by" the agency either.
+      await link({ type: 'AccountLink', clientEntityId: b.id, managingCustomerId: agency.id, aggregatee: true });
+      toB = await link({ type: 'AccountLink', clientEntityId: b.id, managingCustomerId: other.id });
+    });
+
+    it("a manager's links: the newest of each pair, no aggregatee link", async () => {
+      const all = [...newest, accountLinks[0]!].map((l) => l.id);
+      assert.deepEqual(await search({ managerId: agency.id }, 'Id'), [newest[0]!, newest[1]!, newest[2]!, accountLinks[0]!]
+        .sort((x, y) => (x.clientEntityId < y.clientEntityId ? -1 : x.clientEntityId > y.clientEntityId ? 1 : x.id < y.id ? -1 : 1)).map((l) => l.id));
+      assert.deepEqual((await search({ managerId: agency.id }, 'Id')).sort(), all.sort());
+    });
+
+    it('by folded name in code point order (null as empty), ties by id ascending in both directions', async () => {
+      // '' < 'zoë' < 'ärger' < 'ärger b' (z < ä in code point order).
+      const byName = [newest[2]!.id, newest[1]!.id, newest[0]!.id, accountLinks[0]!.id];
+      assert.deepEqual(await search({ managerId: agency.id }, 'Name'), byName);
+      assert.deepEqual(await search({ managerId: agency.id }, 'Name', true), [...byName].reverse());
+      // Number: every link has the same manager, so the order is by id, ascending either way.
+      const ids = [...newest, accountLinks[0]!].map((l) => l.id).sort((x, y) => (x < y ? -1 : 1));
+      assert.deepEqual(await search({ managerId: agency.id }, 'Number', true), ids);
+      assert.deepEqual([...await search({ managerId: agency.id }, 'Name', false, { limit: 2 }), ...await search({ managerId: agency.id }, 'Name', false, { offset: 2, limit: 2 })], byName);
+    });
+
+    it("client entities (of one manager), and the account links to the accounts a manager links", async () => {
+      assert.deepEqual(await search({ type: 'AccountLink', clientIds: [accountLinks[0]!.clientEntityId] }, 'Number'), [accountLinks[1]!.id, accountLinks[0]!.id]);
+      assert.deepEqual(await search({ type: 'AccountLink', clientIds: [accountLinks[0]!.clientEntityId], managerId: other.id }, 'Id'), [accountLinks[1]!.id]);
+      assert.deepEqual(await search({ type: 'CustomerLink', clientIds: [clients[0]!.id, clients[1]!.id] }, 'Id', true), [newest[1]!.id, newest[0]!.id]);
+      assert.deepEqual(await search({ accountsLinkedBy: agency.id }, 'Name'), [accountLinks[1]!.id, accountLinks[0]!.id]);
+      assert.deepEqual(await search({ accountsLinkedBy: other.id }, 'Id'), [accountLinks[0]!.id, accountLinks[1]!.id, toB.id]);
     });
   });
 }

@@ -1,10 +1,10 @@
 // Client links: an agency's management of a client account or customer. A link is never deleted:
 // every request is a row, and the newest row per (type, client entity, manager) is the link's
 // current state (SearchClientLinks' "most recent link for each unique combination").
-import type { ClientLinkRecord, NewClientLink } from '../../records.js';
+import type { ClientLinkRecord, ClientLinkSearch, NewClientLink } from '../../records.js';
 import { insertOutboxStatement } from './outbox.js';
 import type { ClientLinkStore } from '../../store.js';
-import type { Row, Statement } from '../driver.js';
+import type { Row, SqlValue, Statement } from '../driver.js';
 import { fold, type Columns, type Sql } from '../sql.js';
 import {
   big, bigOrNull, bool, boolOrNull, date, dateOrNull, enumCol, ms, msOrNull, str, strOrNull,
@@ -14,7 +14,7 @@ import { nowMs } from '../../../contract/ambient.js';
 function clientLinkColumns(l: NewClientLink): Columns {
   return [
     ['type', l.type], ['client_entity_id', l.clientEntityId], ['managing_customer_id', l.managingCustomerId],
-    ['status', l.status], ['name', l.name], ['note', l.note], ['is_bill_to_client', l.isBillToClient],
+    ['status', l.status], ['name', l.name], ['name_folded', l.name === null ? null : fold(l.name)], ['note', l.note], ['is_bill_to_client', l.isBillToClient],
     ['start_date', msOrNull(l.startDate)], ['inviter_email', l.inviterEmail], ['inviter_name', l.inviterName],
     ['inviter_phone', l.inviterPhone], ['customer_link_permission', l.customerLinkPermission],
     ['suppress_notification', l.suppressNotification], ['last_modified_by_user_id', l.lastModifiedByUserId],
@@ -82,6 +82,11 @@ export function clientLinkPart(sql: Sql): ClientLinkStore {
       return (await sql.all(text, p.values)).map(clientLinkFromRow);
     },
 
+    async searchClientLinks(search) {
+      const { sql: text, params } = clientLinkSearchQuery(sql, search);
+      return (await sql.all(text, params)).map(clientLinkFromRow);
+    },
+
     async getClientLink(id) {
       const row = await sql.byId('client_links', id);
       return row === null ? null : clientLinkFromRow(row);
@@ -103,5 +108,50 @@ export function clientLinkPart(sql: Sql): ClientLinkStore {
       ]);
       return row === null ? null : clientLinkFromRow(row);
     },
+  };
+}
+
+function count(n: number | undefined, what: string): number | null {
+  if (n === undefined) return null;
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`store: ${what} must be a non-negative integer`);
+  return n;
+}
+
+/**
+ * SearchClientLinks' statement. The predicate's links are read by index (the client entities' links
+ * through client_links_client, a manager's through client_links_pair), grouped by pair to find each
+ * pair's newest (a grouping, not a per-link "is there a newer one" probe, which PostgreSQL answers
+ * through client_links_manager, i.e. over every link of an agency for each link), then those
+ * newest links are read by primary key, their manager's number beside them, and only they are
+ * sorted, with the page's limit inside.
+ */
+export function clientLinkSearchQuery(sql: Sql, q: ClientLinkSearch): { sql: string; params: SqlValue[] } {
+  const d = sql.dialect;
+  const p = sql.params();
+  const of = q.of;
+  let candidates: string;
+  if ('clientIds' in of) {
+    candidates = `type = ${p.add(of.type)} AND ${p.inBigints('client_entity_id', of.clientIds)}`
+      + (of.managerId === undefined ? '' : ` AND managing_customer_id = ${p.add(of.managerId)}`);
+  } else if ('managerId' in of) {
+    candidates = `managing_customer_id = ${p.add(of.managerId)}`;
+  } else {
+    const account = p.add('AccountLink');
+    candidates = `type = ${account} AND client_entity_id IN (SELECT o.client_entity_id FROM client_links o `
+      + `WHERE o.managing_customer_id = ${p.add(of.accountsLinkedBy)} AND o.type = ${p.add('AccountLink')} AND o.aggregatee = ${p.add(false)})`;
+  }
+  const newest = `SELECT MAX(id) FROM client_links WHERE ${candidates} GROUP BY managing_customer_id, type, client_entity_id`;
+  // Parameters are added in the order they appear: SQLite's are positional.
+  const notAggregatee = `l.aggregatee = ${p.add(false)}`;
+  const dir = q.orderBy.descending ? 'DESC' : 'ASC';
+  const key = q.orderBy.field === 'Id' ? 'l.client_entity_id'
+    : q.orderBy.field === 'Name' ? d.orderText("COALESCE(l.name_folded, '')") : d.orderText("COALESCE(m.number, '')");
+  const limit = count(q.limit, 'limit');
+  const offset = count(q.offset, 'offset');
+  const tail = d.limitOffset(limit === null ? null : p.add(limit), offset === null ? null : p.add(offset));
+  return {
+    sql: `SELECT l.* FROM client_links l LEFT JOIN customers m ON m.id = l.managing_customer_id `
+      + `WHERE ${d.inSubquery('l.id', newest)} AND ${notAggregatee} ORDER BY ${key} ${dir}, l.id ASC${tail}`,
+    params: p.values,
   };
 }

@@ -14,7 +14,7 @@ import { handlers } from '../../src/domain/operations.js';
 import type { Entity, OperationName, RequestOf } from '../../src/contract/values.js';
 import type { CustomerRecord, UserRecord } from '../../src/store/records.js';
 import {
-  postgresPlanStore, sqlitePlanStore, type PgPlanNode, type PlanStore, type Recorded, type SqlitePlanLine,
+  postgresPlanStore, sqlitePlanStore, type PgPlanNode, type PlanStore, type Recorded, type SqlitePlan,
 } from '../support/plan-stores.js';
 import { newAccount, newCustomer, newUser } from './contract/fixtures.js';
 import { dropSchemas, PG_URL, pgProblem, reportPgAway, throwAwaySchemaName } from './pg-test.js';
@@ -106,7 +106,7 @@ function customerStatements(recorded: readonly Recorded[]): Recorded[] {
  * builds by reading the table whole; a rowid range with no equality), or customers read through
  * any index but their primary key (a walk of the store's customers in that index's order).
  */
-export function sqliteProblems(lines: readonly SqlitePlanLine[]): string[] {
+export function sqliteProblems({ lines }: SqlitePlan): string[] {
   const problems: string[] = [];
   for (const l of lines) {
     const scanned = /^SCAN (\S+)/.exec(l.detail)?.[1];

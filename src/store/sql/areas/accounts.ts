@@ -71,17 +71,20 @@ export function accountPart(sql: Sql): AccountStore {
         // A row the data refuses (a foreign key), or a deadlock with another instance's batch, must
         // not fail the others: each is tried alone and gets its own answer. Anything else fails
         // them all alike.
-        if (isRowFailure(err)) for (const p of part) settle(p, insertOne(p.columns));
+        // One after another, in the order of the calls: on PostgreSQL concurrent retries could
+        // otherwise let a later add take a name or number before an earlier one.
+        if (isRowFailure(err)) for (const p of part) await insertOne(p.columns).then(p.resolve, p.reject);
         else for (const p of part) p.reject(err);
         continue;
       }
-      part.forEach((p, i) => {
+      for (let i = 0; i < part.length; i++) {
+        const p = part[i]!;
         const row = rows?.[i]?.[0];
         // No row: a unique index refused it (a name or number taken, possibly by an earlier add of
         // this batch). Inserted alone, it fails with the StoreConflict that says which one.
-        if (row === undefined) settle(p, insertOne(p.columns));
+        if (row === undefined) await insertOne(p.columns).then(p.resolve, p.reject);
         else settle(p, Promise.resolve().then(() => accountFromRow(row)));
-      });
+      }
     }
   }
 

@@ -14,13 +14,18 @@ import type { Dialect, Params } from '../dialect.js';
 /** MAX_CUSTOMER_LINK_DEPTH of domain/client-links/link-depth.ts (the store cannot import the domain). */
 const MAX_LINK_DEPTH = 5;
 
-/** `l` is the newest link of its pair and is Active at the `at` bound. */
-function activeLink(l: string, at: Date, p: Params): string {
+/**
+ * `l` is the newest link of its pair and is Active at the `at` bound. The newest is the pair's
+ * MAX(id), one seek at the end of client_links_pair (manager, type, client, id); written as NOT
+ * EXISTS (… n.id > l.id), PostgreSQL planned it through client_links_manager and re-read every
+ * link of an agency for each of its links (2.7 s for a 5,000-link agency's reach).
+ */
+function activeLink(l: string, at: Date, p: Params, d: Dialect): string {
   // Parameters are added in the order they appear: SQLite's are positional.
   return `(${l}.status = ${p.add('Active')} OR (${l}.status = ${p.add('LinkInProgress')} `
     + `AND (${l}.start_date IS NULL OR ${l}.start_date <= ${p.add(at.getTime())}))) `
-    + `AND NOT EXISTS (SELECT 1 FROM client_links n WHERE n.managing_customer_id = ${l}.managing_customer_id `
-    + `AND n.type = ${l}.type AND n.client_entity_id = ${l}.client_entity_id AND n.id > ${l}.id)`;
+    + `AND ${l}.id = (SELECT MAX(n.id) FROM client_links n${d.indexedBy('client_links_pair')} WHERE n.managing_customer_id = ${l}.managing_customer_id `
+    + `AND n.type = ${l}.type AND n.client_entity_id = ${l}.client_entity_id)`;
 }
 
 const NO_ACCOUNTS = 'SELECT CAST(NULL AS BIGINT) WHERE 1 = 0';
@@ -40,14 +45,14 @@ export function reachCtes(scope: AccountScope, tag: string, p: Params, d: Dialec
     return [
       `${walk}(customer_id, depth) AS (`
         + `SELECT customer_id, 0 FROM user_roles WHERE user_id = ${user} AND account_ids IS NULL `
-        + `UNION SELECT l.client_entity_id, w.depth + 1 FROM ${walk} w CROSS JOIN client_links l `
+        + `UNION SELECT l.client_entity_id, w.depth + 1 FROM ${walk} w CROSS JOIN client_links l${d.indexedBy('client_links_pair')} `
         + `WHERE l.managing_customer_id = w.customer_id AND l.type = ${p.add('CustomerLink')} `
-        + `AND w.depth < ${p.add(MAX_LINK_DEPTH)} AND ${activeLink('l', scope.at, p)})`,
+        + `AND w.depth < ${p.add(MAX_LINK_DEPTH)} AND ${activeLink('l', scope.at, p, d)})`,
       `${tag}c(customer_id) AS (SELECT DISTINCT customer_id FROM ${walk})`,
       `${tag}a(account_id) AS (`
-        + `SELECT l.client_entity_id FROM ${walk} w CROSS JOIN client_links l `
+        + `SELECT l.client_entity_id FROM ${walk} w CROSS JOIN client_links l${d.indexedBy('client_links_pair')} `
         + `WHERE l.managing_customer_id = w.customer_id AND l.type = ${p.add('AccountLink')} `
-        + `AND w.depth < ${p.add(MAX_LINK_DEPTH)} AND ${activeLink('l', scope.at, p)} `
+        + `AND w.depth < ${p.add(MAX_LINK_DEPTH)} AND ${activeLink('l', scope.at, p, d)} `
         + `UNION SELECT ${ids.value} FROM user_roles ur, ${ids.from} WHERE ur.user_id = ${p.add(scope.userId)} AND ur.account_ids IS NOT NULL)`,
     ];
   }
@@ -55,8 +60,8 @@ export function reachCtes(scope: AccountScope, tag: string, p: Params, d: Dialec
   const customer = `CAST(${p.add(scope.customerId)} AS BIGINT)`;
   if (!scope.withClients) return [`${tag}c(customer_id) AS (SELECT ${customer})`, `${tag}a(account_id) AS (${NO_ACCOUNTS})`];
   const links = (type: string): string =>
-    `SELECT l.client_entity_id FROM client_links l WHERE l.managing_customer_id = ${p.add(scope.customerId)} `
-    + `AND l.type = ${p.add(type)} AND ${activeLink('l', scope.at, p)}`;
+    `SELECT l.client_entity_id FROM client_links l${d.indexedBy('client_links_pair')} WHERE l.managing_customer_id = ${p.add(scope.customerId)} `
+    + `AND l.type = ${p.add(type)} AND ${activeLink('l', scope.at, p, d)}`;
   return [
     `${tag}c(customer_id) AS (SELECT ${customer} UNION ${links('CustomerLink')})`,
     `${tag}a(account_id) AS (${links('AccountLink')})`,

@@ -51,14 +51,32 @@ describe('request log: ring buffer', () => {
     assert.deepEqual(off.list(), []);
   });
 
-  it('cuts big bodies after redacting them', () => {
-    const log = new RequestLog(2);
+  it('cuts big bodies, and a credential the cut left open is still redacted when read', () => {
+    const log = new RequestLog(3);
     const body = `<s:Header><AuthenticationToken>${'s'.repeat(MAX_BODY_BYTES)}</AuthenticationToken></s:Header>${'x'.repeat(MAX_BODY_BYTES)}`;
     log.add(call(1, { protocol: 'soap', request: Buffer.from(body), response: 'y'.repeat(MAX_BODY_BYTES * 2) }));
-    const [entry] = log.list();
-    assert.ok(entry!.request.startsWith('<s:Header><AuthenticationToken>[redacted]</AuthenticationToken>'));
-    assert.ok(!entry!.request.includes('sss'));
-    assert.ok(entry!.request.endsWith('…[cut]'));
-    assert.equal(entry!.response.length, MAX_BODY_BYTES + '…[cut]'.length);
+    const json = `{"Accounts":[${'{"Name":"n"},'.repeat(MAX_BODY_BYTES / 13)}{"Password":"${'p'.repeat(100)}"}]}`;
+    log.add(call(2, { request: `{"User":{"Password":"${'q'.repeat(MAX_BODY_BYTES)}"}}`, response: json }));
+    const [rest, soap] = log.list();
+    assert.equal(soap!.request, '<s:Header><AuthenticationToken>[redacted]…[cut]');
+    assert.equal(soap!.response.length, MAX_BODY_BYTES + '…[cut]'.length);
+    assert.equal(rest!.request, '{"User":{"Password":"[redacted]"…[cut]');
+    assert.ok(!rest!.request.includes('qqq') && !rest!.response.includes('ppp'));
+    assert.ok(rest!.response.endsWith('…[cut]'));
+  });
+
+  it('keeps the bodies within a byte budget, dropping the oldest calls', () => {
+    const log = new RequestLog(100, 5 * MAX_BODY_BYTES);
+    const page = 'a'.repeat(2 * MAX_BODY_BYTES);
+    for (let n = 1; n <= 20; n++) log.add(call(n, { response: page }));
+    // Each call keeps MAX_BODY_BYTES + 2 characters: four fit in the budget, not five.
+    assert.deepEqual(log.list().map((e) => e.trackingId), ['t20', 't19', 't18', 't17']);
+    log.add(call(21));
+    assert.deepEqual(log.list().map((e) => e.trackingId), ['t21', 't20', 't19', 't18', 't17']);
+    log.clear();
+    for (let n = 1; n <= 150; n++) log.add(call(n));
+    assert.equal(log.list({ limit: 1000 }).length, 100);
+    assert.equal(log.list()[0]!.trackingId, 't150');
+    assert.equal(log.list({ limit: 1000 }).at(-1)!.trackingId, 't51');
   });
 });

@@ -50,15 +50,30 @@ export interface RequestLogFilter {
 }
 
 export const DEFAULT_REQUEST_LOG_SIZE = 1000;
-/** Bodies beyond this many bytes are kept cut (after redaction), so the log's memory stays bounded. */
+/** Bodies beyond this many characters are kept cut (redacted when read), so no call pins a big body. */
 export const MAX_BODY_BYTES = 64 * 1024;
+/**
+ * What the kept bodies may add up to: the oldest calls go first beyond it. 1,000 calls answering
+ * pages of 100 full accounts (≈ 130 KB each) would otherwise hold ≈ 64 MB of cut bodies.
+ */
+export const DEFAULT_REQUEST_LOG_BYTES = 16 * 1024 * 1024;
+
+/** A call as kept: bodies over the cap are fresh copies of their first MAX_BODY_BYTES characters. */
+interface KeptCall extends RecordedCall {
+  readonly requestCut: boolean;
+  readonly responseCut: boolean;
+  readonly size: number;
+}
 
 export class RequestLog {
-  private readonly slots: Array<RecordedCall | undefined>;
+  private readonly slots: Array<KeptCall | undefined>;
   private next = 0;
+  /** Calls kept, and the characters of their bodies. */
+  private count = 0;
+  private bytes = 0;
 
-  constructor(readonly capacity: number = DEFAULT_REQUEST_LOG_SIZE) {
-    this.slots = new Array<RecordedCall | undefined>(Math.max(0, capacity));
+  constructor(readonly capacity: number = DEFAULT_REQUEST_LOG_SIZE, readonly maxBytes: number = DEFAULT_REQUEST_LOG_BYTES) {
+    this.slots = new Array<KeptCall | undefined>(Math.max(0, capacity));
   }
 
   get enabled(): boolean {
@@ -67,13 +82,28 @@ export class RequestLog {
 
   add(call: RecordedCall): void {
     if (this.capacity === 0) return;
-    this.slots[this.next] = bounded(call);
+    const kept = bounded(call);
+    // The slot about to be overwritten is the oldest when the ring is full.
+    if (this.count === this.capacity) this.evictOldest();
+    while (this.count > 0 && this.bytes + kept.size > this.maxBytes) this.evictOldest();
+    this.slots[this.next] = kept;
     this.next = (this.next + 1) % this.capacity;
+    this.count++;
+    this.bytes += kept.size;
   }
 
   clear(): void {
     this.slots.fill(undefined);
     this.next = 0;
+    this.count = 0;
+    this.bytes = 0;
+  }
+
+  private evictOldest(): void {
+    const oldest = (this.next - this.count + this.capacity) % this.capacity;
+    this.bytes -= this.slots[oldest]?.size ?? 0;
+    this.slots[oldest] = undefined;
+    this.count--;
   }
 
   /** Matching calls, newest first. */
@@ -110,20 +140,22 @@ function redact(protocol: Protocol, text: string): string {
   return protocol === 'soap' ? redactSoap(text) : redactJson(text);
 }
 
-/** A call whose bodies exceed the cap is kept redacted and cut (rare: the common call is small). */
-function bounded(call: RecordedCall): RecordedCall {
-  const requestBig = call.request.length > MAX_BODY_BYTES;
-  const responseBig = call.response.length > MAX_BODY_BYTES;
-  if (!requestBig && !responseBig) return call;
-  const cut = (body: Buffer | string): string => {
-    const text = redact(call.protocol, textOf(body));
-    // A fresh copy, so the log does not pin the whole original string or buffer.
-    return text.length > MAX_BODY_BYTES ? `${Buffer.from(text.slice(0, MAX_BODY_BYTES)).toString()}…[cut]` : text;
-  };
-  return { ...call, request: requestBig ? cut(call.request) : call.request, response: responseBig ? cut(call.response) : call.response };
+/**
+ * A body over the cap is kept as a fresh copy of its first MAX_BODY_BYTES characters (so the log
+ * does not pin the whole original string or buffer), still unredacted: redacting a 130 KB page at
+ * every call cost more than the call's own search. Redaction runs when the log is read, and the
+ * redactors also blank a credential whose element or string the cut left open.
+ */
+function bounded(call: RecordedCall): KeptCall {
+  const requestCut = call.request.length > MAX_BODY_BYTES;
+  const responseCut = call.response.length > MAX_BODY_BYTES;
+  const cut = (body: Buffer | string): string => Buffer.from(textOf(body).slice(0, MAX_BODY_BYTES)).toString();
+  const request = requestCut ? cut(call.request) : call.request;
+  const response = responseCut ? cut(call.response) : call.response;
+  return { ...call, request, response, requestCut, responseCut, size: request.length + response.length };
 }
 
-function entryOf(call: RecordedCall): RequestLogEntry {
+function entryOf(call: KeptCall): RequestLogEntry {
   const request = textOf(call.request);
   return {
     trackingId: call.trackingId,
@@ -136,7 +168,7 @@ function entryOf(call: RecordedCall): RequestLogEntry {
     status: call.status,
     faultCodes: faultCodesOf(call.protocol, call.status, call.response),
     durationMs: call.durationMs,
-    request: redact(call.protocol, request),
-    response: redact(call.protocol, call.response),
+    request: `${redact(call.protocol, request)}${call.requestCut ? '…[cut]' : ''}`,
+    response: `${redact(call.protocol, call.response)}${call.responseCut ? '…[cut]' : ''}`,
   };
 }

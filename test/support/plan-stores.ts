@@ -6,7 +6,8 @@ import pg from 'pg';
 import { migrateSqlite } from '../../src/store/sqlite/migrate.js';
 import { SqliteDriver } from '../../src/store/sqlite/sqlite-driver.js';
 import { migratePostgres } from '../../src/store/postgres/migrate.js';
-import { PostgresDriver, types } from '../../src/store/postgres/postgres-driver.js';
+import { bind as pgValue, PostgresDriver, types } from '../../src/store/postgres/postgres-driver.js';
+import { sessionOptions } from '../../src/store/postgres/postgres-store.js';
 import { postgresDialect, sqliteDialect } from '../../src/store/sql/dialect.js';
 import type { Row, SqlDriver, SqlValue, Step } from '../../src/store/sql/driver.js';
 import { sqlStore } from '../../src/store/sql/sql-store.js';
@@ -94,7 +95,8 @@ export async function sqlitePlanStore(): Promise<PlanStore & { plan(r: Recorded)
 }
 
 export async function postgresPlanStore(url: string, schema: string): Promise<PlanStore & { plan(r: Recorded): Promise<PgPlanNode> }> {
-  const pool = new pg.Pool({ connectionString: url, types, max: 1, options: `-c search_path=${schema}` });
+  // The server's session settings (generic plans): the plans judged are the ones it runs.
+  const pool = new pg.Pool({ connectionString: url, types, max: 1, options: sessionOptions(schema) });
   const client = await pool.connect();
   try {
     await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
@@ -103,19 +105,48 @@ export async function postgresPlanStore(url: string, schema: string): Promise<Pl
     client.release();
   }
   const driver = new RecordingDriver(new PostgresDriver(pool));
+  /**
+   * EXPLAIN of a statement with parameters plans it for those values; the server runs the generic
+   * plan of the prepared statement. So: PREPARE, EXPLAIN EXECUTE (generic under the session's
+   * plan_cache_mode), DEALLOCATE — one connection (max 1), so the three meet the same session.
+   */
+  async function explainGeneric(explain: string, r: Recorded): Promise<Row[]> {
+    if (r.params.length === 0) return driver.inner.all(`${explain} ${r.sql}`, []);
+    const client = await pool.connect();
+    try {
+      await client.query(`PREPARE judged AS ${r.sql}`);
+      try {
+        // EXECUTE under EXPLAIN takes no bound parameters: the values go in as literals, which
+        // PREPARE's inferred parameter types then type.
+        const literal = (v: ReturnType<typeof pgValue>): string => {
+          if (v === null) return 'NULL';
+          if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+          if (typeof v === 'string') return client.escapeLiteral(v);
+          return client.escapeLiteral(`{${v.map((x) => `"${x.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`);
+        };
+        // Plain queries on the client (not the driver's named statements, which outlive DEALLOCATE).
+        const result = await client.query(`${explain} EXECUTE judged(${r.params.map((v) => literal(pgValue(v))).join(', ')})`);
+        return result.rows as Row[];
+      } finally {
+        await client.query('DEALLOCATE judged');
+      }
+    } finally {
+      client.release();
+    }
+  }
   return {
     backend: 'postgres',
     store: sqlStore('postgres', driver, postgresDialect),
     async exec(sql, params = []) { await driver.inner.run(sql, params); },
     take: () => driver.statements.splice(0),
     async plan(r) {
-      const rows = await driver.inner.all(`EXPLAIN (FORMAT JSON) ${r.sql}`, r.params);
+      const rows = await explainGeneric('EXPLAIN (FORMAT JSON)', r);
       const json = rows[0]!['QUERY PLAN'];
       const doc = (typeof json === 'string' ? JSON.parse(json) : json) as Array<{ Plan: PgPlanNode }>;
       return doc[0]!.Plan;
     },
     async planText(r) {
-      return (await driver.inner.all(`EXPLAIN ${r.sql}`, r.params)).map((x) => String(x['QUERY PLAN'])).join('\n');
+      return (await explainGeneric('EXPLAIN', r)).map((x) => String(x['QUERY PLAN'])).join('\n');
     },
     close: () => driver.close(),
   };

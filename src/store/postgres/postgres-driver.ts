@@ -22,7 +22,7 @@ function mapError(err: unknown): unknown {
   return what === undefined ? err : new StoreConflict(what);
 }
 
-function bind(v: SqlValue): string | number | boolean | null | readonly string[] {
+export function bind(v: SqlValue): string | number | boolean | null | readonly string[] {
   return typeof v === 'bigint' ? v.toString() : v;
 }
 

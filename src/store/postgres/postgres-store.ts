@@ -23,6 +23,17 @@ export interface PostgresOptions {
   max?: number;
 }
 
+/**
+ * Settings of every pooled session. Generic plans: the driver sends each statement text as a named
+ * prepared statement, and PostgreSQL would otherwise plan a search anew on every run (≈ 0.6 ms of
+ * its 0.9 ms for FindAccounts), its custom plans never looking cheaper than the generic one. The
+ * searches are written so that their plan does not depend on the values (each names its range,
+ * limit and reach as parameters), and the plan tests judge the generic plans.
+ */
+export function sessionOptions(schema: string | null): string {
+  return `-c plan_cache_mode=force_generic_plan${schema === null ? '' : ` -c search_path=${schema}`}`;
+}
+
 /** Connects, creates the schema if asked, and migrates. */
 export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
   const schema = opts.schema === undefined ? null : checkSchemaName(opts.schema);
@@ -33,7 +44,7 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
     // A host that drops packets would otherwise hold start-up (and /health) for ever.
     connectionTimeoutMillis: 10_000,
     // Every pooled connection starts with the schema first in its search_path.
-    ...(schema === null ? {} : { options: `-c search_path=${schema}` }),
+    options: sessionOptions(schema),
   });
   // An idle connection dropped by the server emits 'error' on the pool; without a listener that
   // would crash the process. The pool discards the client and the next query reconnects.

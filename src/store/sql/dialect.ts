@@ -47,6 +47,13 @@ export interface Dialect {
   readonly candidateRows: boolean;
 }
 
+/** A page's LIMIT or OFFSET as given to a store search: absent (null), or a non-negative integer. */
+export function pageBound(n: number | undefined, what: string): number | null {
+  if (n === undefined) return null;
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`store: ${what} must be a non-negative integer`);
+  return n;
+}
+
 export class Params {
   readonly values: SqlValue[] = [];
   constructor(private readonly dialect: Dialect) {}

@@ -11,7 +11,7 @@
 // Conditions are AND-ed; a list condition that is present but empty matches nothing (like SQL's
 // IN ()), an absent one does not filter. Contains is a residual filter on that ordered read.
 import type { AccountQuery } from '../../records.js';
-import { Params, type Dialect } from '../dialect.js';
+import { Params, type Dialect, pageBound } from '../dialect.js';
 import { fold } from '../sql.js';
 import type { SqlValue } from '../driver.js';
 import { reachCtes } from './reach-query.js';
@@ -33,11 +33,6 @@ export const ORDER_INDEXES: Readonly<Record<OrderField, string>> = {
   LifeCycleStatus: 'accounts_customer_status_id',
 };
 
-function count(n: number | undefined, what: string): number | null {
-  if (n === undefined) return null;
-  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`store: ${what} must be a non-negative integer`);
-  return n;
-}
 
 /**
  * The folded texts that begin with `prefix`, as a half-open range in code point order:
@@ -120,8 +115,8 @@ export function buildAccountQuery(q: AccountQuery, dialect: Dialect): { sql: str
   /** ORDER BY a key column (`key`, the column itself or a candidate's `k`) then the id. */
   const order = (field: OrderField, key: string, id: string): string =>
     (field === 'Id' ? `${id} ${dir}` : `${text(key)} ${dir}, ${id} ${dir}`);
-  const limit = count(q.limit, 'limit');
-  const offset = count(q.offset, 'offset');
+  const limit = pageBound(q.limit, 'limit');
+  const offset = pageBound(q.offset, 'offset');
   const tail = (): string => dialect.limitOffset(limit === null ? null : p.add(limit), offset === null ? null : p.add(offset));
   const and = (where: string[]): string => (where.length === 0 ? '' : ` AND ${where.join(' AND ')}`);
 

@@ -1,6 +1,7 @@
 // Client links: an agency's management of a client account or customer. A link is never deleted:
 // every request is a row, and the newest row per (type, client entity, manager) is the link's
 // current state (SearchClientLinks' "most recent link for each unique combination").
+import { pageBound } from '../dialect.js';
 import type { ClientLinkRecord, ClientLinkSearch, NewClientLink } from '../../records.js';
 import { insertOutboxStatement } from './outbox.js';
 import type { ClientLinkStore } from '../../store.js';
@@ -111,11 +112,6 @@ export function clientLinkPart(sql: Sql): ClientLinkStore {
   };
 }
 
-function count(n: number | undefined, what: string): number | null {
-  if (n === undefined) return null;
-  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`store: ${what} must be a non-negative integer`);
-  return n;
-}
 
 /**
  * SearchClientLinks' statement. The predicate's links are read by index (the client entities' links
@@ -146,8 +142,8 @@ export function clientLinkSearchQuery(sql: Sql, q: ClientLinkSearch): { sql: str
   const dir = q.orderBy.descending ? 'DESC' : 'ASC';
   const key = q.orderBy.field === 'Id' ? 'l.client_entity_id'
     : q.orderBy.field === 'Name' ? d.orderText("COALESCE(l.name_folded, '')") : d.orderText("COALESCE(m.number, '')");
-  const limit = count(q.limit, 'limit');
-  const offset = count(q.offset, 'offset');
+  const limit = pageBound(q.limit, 'limit');
+  const offset = pageBound(q.offset, 'offset');
   const tail = d.limitOffset(limit === null ? null : p.add(limit), offset === null ? null : p.add(offset));
   return {
     sql: `SELECT l.* FROM client_links l LEFT JOIN customers m ON m.id = l.managing_customer_id `

@@ -3,6 +3,7 @@
 import type { CustomerExternalIdRecord, CustomerQuery, CustomerRecord, NewCustomer, PaymentMethodRecord } from '../../records.js';
 import type { CustomerStore } from '../../store.js';
 import type { Params } from '../dialect.js';
+import { pageBound } from '../dialect.js';
 import type { Row, SqlValue } from '../driver.js';
 import { decodeAddress, encodeAddress } from '../json.js';
 import { created, fold, type Columns, type Sql } from '../sql.js';
@@ -160,11 +161,6 @@ export function customerPart(sql: Sql): CustomerStore {
   };
 }
 
-function count(n: number | undefined, what: string): number | null {
-  if (n === undefined) return null;
-  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`store: ${what} must be a non-negative integer`);
-  return n;
-}
 
 /**
  * One statement: the user's reach (reach-query's `dc`, plus every customer they hold a role on),
@@ -194,8 +190,8 @@ export function reachableCustomersQuery(sql: Sql, q: CustomerQuery): { sql: stri
   const field = q.orderBy?.field ?? 'Id';
   const order = field === 'Id' ? `c.id ${dir}`
     : `${d.orderText(field === 'Name' ? 'c.name_folded' : 'c.number_folded')} ${dir}, c.id ${dir}`;
-  const limit = count(q.limit, 'limit');
-  const offset = count(q.offset, 'offset');
+  const limit = pageBound(q.limit, 'limit');
+  const offset = pageBound(q.offset, 'offset');
   const tail = d.limitOffset(limit === null ? null : p.add(limit), offset === null ? null : p.add(offset));
   return {
     sql: `WITH RECURSIVE ${ctes.join(', ')} SELECT c.* FROM customers c WHERE ${where.join(' AND ')} ORDER BY ${order}${tail}`,

@@ -8,18 +8,12 @@ import { accountXml, ADDRESS, addressXml } from '../../support/account-xml.js';
 import { faces, faultCodes, restCodes } from '../../support/faces.js';
 import { createTestTenant, type TestTenant } from '../../support/fixtures.js';
 import { uniqueName } from '../../support/names.js';
-import { startServer, type RunningServer } from '../../support/server.js';
-import { dropSchemas, PG_URL, pgProblem, reportPgAway, throwAwaySchemaName } from '../../store/pg-test.js';
-import { openStore } from '../../../src/store/open.js';
-import type { Store } from '../../../src/store/store.js';
+import { oneSqliteServer, twoPostgresServers, type ServersOnOneStore } from '../../support/servers-on-one-store.js';
+import { pgProblem, reportPgAway } from '../../store/pg-test.js';
 
 const INVALID_PARAMETER = 201;
 
-interface World {
-  servers: RunningServer[];
-  store: Store;
-  cleanUp(): Promise<void>;
-}
+type World = ServersOnOneStore;
 
 function addXml(tenant: TestTenant, name: string, paymentMethod: boolean): string {
   return accountXml({
@@ -79,36 +73,11 @@ function concurrencyRules(label: string, open: () => Promise<World>): void {
   });
 }
 
-concurrencyRules('AddAccount under concurrent requests (SQLite)', async () => {
-  const server = await startServer();
-  return { servers: [server], store: await server.store(), cleanUp: () => server.stop() };
-});
+concurrencyRules('AddAccount under concurrent requests (SQLite)', oneSqliteServer);
 
 const problem = await pgProblem();
 if (problem !== null) {
   reportPgAway('AddAccount under concurrent requests (PostgreSQL, two servers)', problem);
 } else {
-  concurrencyRules('AddAccount under concurrent requests (PostgreSQL, two servers on one schema)', async () => {
-    const schema = throwAwaySchemaName('addrace');
-    const args = ['--database-url', PG_URL, '--database-schema', schema];
-    const servers: RunningServer[] = [];
-    let store: Store | undefined;
-    try {
-      servers.push(await startServer({ args }));
-      servers.push(await startServer({ args }));
-      store = await openStore({ backend: 'postgres', url: PG_URL, schema });
-    } catch (err) {
-      for (const s of servers) await s.stop();
-      throw err;
-    }
-    const opened = store;
-    return {
-      servers, store: opened,
-      cleanUp: async () => {
-        await opened.close();
-        for (const s of servers) await s.stop();
-        await dropSchemas([schema]);
-      },
-    };
-  });
+  concurrencyRules('AddAccount under concurrent requests (PostgreSQL, two servers on one schema)', () => twoPostgresServers('addrace'));
 }

@@ -7,9 +7,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { faces, restCodes } from '../../support/faces.js';
 import { faultCodes } from '../../support/clients.js';
-import { startServer, type RunningServer } from '../../support/server.js';
-import { dropSchemas, PG_URL, pgProblem, reportPgAway, throwAwaySchemaName } from '../../store/pg-test.js';
-import { openStore } from '../../../src/store/open.js';
+import type { RunningServer } from '../../support/server.js';
+import { oneSqliteServer, twoPostgresServers } from '../../support/servers-on-one-store.js';
+import { pgProblem, reportPgAway } from '../../store/pg-test.js';
 import type { Store } from '../../../src/store/store.js';
 import type { UserRecord } from '../../../src/store/records.js';
 import { issueAccessToken } from '../../../src/auth/issue-tokens.js';
@@ -104,36 +104,11 @@ function invalidationRules(name: string, setUp: () => Promise<World & { cleanUp:
   });
 }
 
-invalidationRules('credential cache invalidation (SQLite, change from another process)', async () => {
-  const server = await startServer();
-  return { servers: [server], store: await server.store(), cleanUp: () => server.stop() };
-});
+invalidationRules('credential cache invalidation (SQLite, change from another process)', oneSqliteServer);
 
 const problem = await pgProblem();
 if (problem !== null) {
   reportPgAway('credential cache invalidation (PostgreSQL, two servers)', problem);
 } else {
-  invalidationRules('credential cache invalidation (PostgreSQL, two servers on one schema)', async () => {
-    const schema = throwAwaySchemaName('cache');
-    const args = ['--database-url', PG_URL, '--database-schema', schema];
-    const servers: RunningServer[] = [];
-    let store: Store | undefined;
-    try {
-      servers.push(await startServer({ args }));
-      servers.push(await startServer({ args }));
-      store = await openStore({ backend: 'postgres', url: PG_URL, schema });
-    } catch (err) {
-      for (const s of servers) await s.stop();
-      throw err;
-    }
-    const opened = store;
-    return {
-      servers, store: opened,
-      cleanUp: async () => {
-        await opened.close();
-        for (const s of servers) await s.stop();
-        await dropSchemas([schema]);
-      },
-    };
-  });
+  invalidationRules('credential cache invalidation (PostgreSQL, two servers on one schema)', () => twoPostgresServers('cache'));
 }

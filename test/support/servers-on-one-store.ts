@@ -1,0 +1,43 @@
+// Servers sharing one store, with the store opened beside them (to change or inspect what they
+// serve): one SQLite server, or two servers on one PostgreSQL schema — for rules that must hold
+// across processes (cache invalidation, concurrent writes).
+import { startServer, type RunningServer } from './server.js';
+import { dropSchemas, PG_URL, throwAwaySchemaName } from '../store/pg-test.js';
+import { openStore } from '../../src/store/open.js';
+import type { Store } from '../../src/store/store.js';
+
+export interface ServersOnOneStore {
+  servers: RunningServer[];
+  store: Store;
+  cleanUp(): Promise<void>;
+}
+
+/** One server on its own SQLite store; `store` is that store opened from this process too. */
+export async function oneSqliteServer(): Promise<ServersOnOneStore> {
+  const server = await startServer();
+  return { servers: [server], store: await server.store(), cleanUp: () => server.stop() };
+}
+
+/** Two servers on one throw-away PostgreSQL schema (named after `tag`), dropped by cleanUp. */
+export async function twoPostgresServers(tag: string): Promise<ServersOnOneStore> {
+  const schema = throwAwaySchemaName(tag);
+  const args = ['--database-url', PG_URL, '--database-schema', schema];
+  const servers: RunningServer[] = [];
+  let store: Store;
+  try {
+    servers.push(await startServer({ args }));
+    servers.push(await startServer({ args }));
+    store = await openStore({ backend: 'postgres', url: PG_URL, schema });
+  } catch (err) {
+    for (const s of servers) await s.stop();
+    throw err;
+  }
+  return {
+    servers, store,
+    cleanUp: async () => {
+      await store.close();
+      for (const s of servers) await s.stop();
+      await dropSchemas([schema]);
+    },
+  };
+}

@@ -5,11 +5,9 @@ import { faultCodesOf, redactJson, redactSoap, soapHeaderValue } from './redact.
 
 export type Protocol = 'soap' | 'rest';
 
-/** One call as the faces hand it over: raw, unredacted. */
-export interface RecordedCall {
+/** What the log says of every call, recorded and shown alike. */
+interface CallFacts {
   readonly trackingId: string;
-  /** Epoch milliseconds when the request arrived. */
-  readonly time: number;
   readonly protocol: Protocol;
   /** The contract operation, or for SOAP the SOAPAction when no operation could be read. */
   readonly operation: string;
@@ -19,22 +17,20 @@ export interface RecordedCall {
   readonly accountId: string | null;
   readonly status: number;
   readonly durationMs: number;
+}
+
+/** One call as the faces hand it over: raw, unredacted. */
+export interface RecordedCall extends CallFacts {
+  /** Epoch milliseconds when the request arrived. */
+  readonly time: number;
   readonly request: Buffer | string;
   readonly response: string;
 }
 
 /** One call as GET /_adcenter/requests and the web page show it. */
-export interface RequestLogEntry {
-  readonly trackingId: string;
+export interface RequestLogEntry extends CallFacts {
   readonly time: string;
-  readonly protocol: Protocol;
-  readonly operation: string;
-  readonly userName: string | null;
-  readonly customerId: string | null;
-  readonly accountId: string | null;
-  readonly status: number;
   readonly faultCodes: number[];
-  readonly durationMs: number;
   readonly request: string;
   readonly response: string;
 }

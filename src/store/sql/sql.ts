@@ -32,16 +32,14 @@ export class Sql {
   }
 
   insertStatement(table: string, columns: Columns): Statement {
-    const p = this.params();
-    const names = columns.map(([c]) => c).join(', ');
-    const values = columns.map(([, v]) => p.add(v)).join(', ');
-    return { sql: `INSERT INTO ${table} (${names}) VALUES (${values}) RETURNING *`, params: p.values };
+    return { sql: this.insertText(table, columns.map(([c]) => c)), params: columns.map(([, v]) => v) };
   }
 
   /**
-   * The INSERT … RETURNING * of a fixed list of columns, its text built once: the statement is
-   * then found in the driver's cache by the same string object, without building or hashing a new
-   * text per row. `ifNew` skips a row a unique index refuses (ON CONFLICT DO NOTHING: no row back).
+   * The INSERT … RETURNING * text of these columns, their values bound in the same order. Built
+   * once for a fixed list of columns (accounts' group commit), the statement is then found in the
+   * driver's cache by the same string object, without building or hashing a new text per row.
+   * `ifNew` skips a row a unique index refuses (ON CONFLICT DO NOTHING: no row back).
    */
   insertText(table: string, names: readonly string[], options: { ifNew?: boolean } = {}): string {
     const values = names.map((_, i) => this.dialect.placeholder(i + 1)).join(', ');

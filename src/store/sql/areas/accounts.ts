@@ -83,7 +83,7 @@ export function accountPart(sql: Sql): AccountStore {
         // No row: a unique index refused it (a name or number taken, possibly by an earlier add of
         // this batch). Inserted alone, it fails with the StoreConflict that says which one.
         if (row === undefined) await insertOne(p.columns).then(p.resolve, p.reject);
-        else settle(p, Promise.resolve().then(() => accountFromRow(row)));
+        else settle(p, Promise.resolve(row).then(accountFromRow));
       }
     }
   }

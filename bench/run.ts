@@ -2,11 +2,13 @@
 //
 // In one run: a raw node:http hello-world server, the adcenter server on SQLite and on PostgreSQL
 // (each over a store of N accounts in one customer, seeded once and reused from bench/.cache), and
-// node-soap serving FindAccounts from the official WSDL over N accounts in memory. With two or more
+// node-soap serving FindAccounts from the official WSDL over N accounts in memory, and the floor
+// (bench/floor-peer.ts: the same FindAccounts from the same SQLite file with nothing but a parse,
+// one best-plan statement and the reply; only when SQLite is measured). With two or more
 // cores the servers run on core 0 and this process (the autocannon load) on core 1. Rounds are
 // interleaved (every scenario once per round) so drift in the machine's speed hits all alike.
 // Prints per scenario req/s, p50/p99, errors, server CPU per request, peak RSS and the ratios to
-// hello and to node-soap, and writes the same to bench/results/<time>.json. Given several store
+// hello, to node-soap and to the floor, and writes the same to bench/results/<time>.json. Given several store
 // sizes (`--accounts 10000,1000000`), every adcenter scenario runs on each, and a last table
 // compares the read scenarios' latency and CPU per request at the smallest and the largest size.
 import { execFile, spawnSync } from 'node:child_process';
@@ -19,7 +21,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { benchStore, type Backend, type BenchStore } from './bench-store.js';
 import { HELLO, start, type Started } from './processes.js';
-import { adcenterScenarios, HELLO_SCENARIO, PEER_SCENARIOS, type Scenario } from './scenarios.js';
+import { adcenterScenarios, FLOOR_SCENARIOS, HELLO_SCENARIO, PEER_SCENARIOS, type Scenario } from './scenarios.js';
 import { openStore } from '../src/store/open.js';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -55,7 +57,7 @@ const serverCore = pinned ? 0 : null;
 interface Sample { rps: number; p50: number; p99: number; errors: number; requests: number; cpuMsPerRequest: number; stored: number }
 interface Row {
   scenario: string; target: string; rps: number; p50: number; p99: number; errors: number;
-  cpuMsPerRequest: number; peakRssMiB: number; xHello: number; xNodeSoap: number | null; stored?: { sent: number; stored: number };
+  cpuMsPerRequest: number; peakRssMiB: number; xHello: number; xNodeSoap: number | null; xFloor: number | null; stored?: { sent: number; stored: number };
 }
 
 /**
@@ -130,6 +132,13 @@ try {
   const plan: Array<{ server: Started; scenario: Scenario; store?: BenchStore }> = [
     { server: hello, scenario: HELLO_SCENARIO }, ...PEER_SCENARIOS.map((scenario) => ({ server: peer, scenario })),
   ];
+  // The floor over the largest SQLite store (the same file adcenter reads).
+  const floorStore = stores.filter((s) => s.backend === 'sqlite').at(-1);
+  if (floorStore !== undefined && floorStore.open.backend === 'sqlite') {
+    const floor = await start('floor', [join(root, 'dist', 'bench', 'floor-peer.js'), floorStore.open.file, floorStore.customerId], serverCore);
+    servers.push(floor);
+    plan.push(...FLOOR_SCENARIOS.map((scenario) => ({ server: floor, scenario })));
+  }
   for (const store of stores) {
     const server = await start(`adcenter-${store.backend}`, [cli, 'serve', '--port', '0', '--log-level', 'warn', ...store.args], serverCore);
     servers.push(server);
@@ -154,10 +163,14 @@ try {
     const list = samples.get(scenario.name)!;
     const rps = mean(list.map((s) => s.rps));
     const peerRps = scenario.peer ? mean(samples.get(scenario.peer)!.map((s) => s.rps)) : null;
+    // Compared with the floor only at the floor's own size (the largest SQLite store).
+    const floorSamples = scenario.floor !== undefined && store?.accounts === floorStore?.accounts ? samples.get(scenario.floor) : undefined;
+    const floorRps = floorSamples === undefined ? null : mean(floorSamples.map((s) => s.rps));
     const row: Row = {
       scenario: scenario.name, target: server.name, rps, p50: mean(list.map((s) => s.p50)), p99: Math.max(...list.map((s) => s.p99)),
       errors: list.reduce((a, s) => a + s.errors, 0), cpuMsPerRequest: mean(list.map((s) => s.cpuMsPerRequest)),
       peakRssMiB: server.peakRssMiB(), xHello: rps / helloRps, xNodeSoap: peerRps === null ? null : rps / peerRps,
+      xFloor: floorRps === null ? null : rps / floorRps,
     };
     if (scenario.addsAccounts !== undefined && store) {
       const acknowledged = list.reduce((a, s) => a + s.requests, 0) - row.errors;
@@ -170,11 +183,12 @@ try {
     + `${connections} connections; ${pinned ? 'servers on core 0, load on core 1' : 'not pinned'}`;
   const lines = [header, '',
     `${'scenario'.padEnd(56)}${'req/s'.padStart(9)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'errors'.padStart(8)}`
-    + `${'CPU ms/req'.padStart(11)}${'peak RSS MiB'.padStart(13)}${'x hello'.padStart(9)}${'x node-soap'.padStart(12)}`];
+    + `${'CPU ms/req'.padStart(11)}${'peak RSS MiB'.padStart(13)}${'x hello'.padStart(9)}${'x node-soap'.padStart(12)}${'x floor'.padStart(9)}`];
   for (const r of rows) {
     lines.push(`${r.scenario.padEnd(56)}${r.rps.toFixed(0).padStart(9)}${r.p50.toFixed(1).padStart(8)}${r.p99.toFixed(1).padStart(8)}`
       + `${String(r.errors).padStart(8)}${r.cpuMsPerRequest.toFixed(3).padStart(11)}${r.peakRssMiB.toFixed(0).padStart(13)}`
       + `${r.xHello.toFixed(3).padStart(9)}${(r.xNodeSoap === null ? '-' : r.xNodeSoap.toFixed(2)).padStart(12)}`
+      + `${(r.xFloor === null ? '-' : r.xFloor.toFixed(2)).padStart(9)}`
       + (r.stored ? `   acknowledged ${r.stored.sent}, stored ${r.stored.stored}` : ''));
   }
   const scale = scaleRows(rows);

@@ -11,9 +11,11 @@ export const FILTER = 'Acme';
 export interface Scenario {
   name: string;
   /** Which server answers it. */
-  target: 'hello' | 'adcenter' | 'peer';
+  target: 'hello' | 'adcenter' | 'peer' | 'floor';
   /** The node-soap scenario it is compared with (same operation and size). */
   peer?: string;
+  /** The floor scenario it is compared with (same request, answered by bench/floor-peer). */
+  floor?: string;
   /** Writes: what to count afterwards. */
   addsAccounts?: string;
   request: Request & { setupRequest?: (req: Request) => Request };
@@ -47,8 +49,16 @@ export const PEER_SCENARIOS: Scenario[] = [10, 100].map((n) => ({
   name: `node-soap FindAccounts TopN ${n}`, target: 'peer', request: soap('FindAccounts', findInner(n), 'x'),
 }));
 
+/** The same FindAccounts requests (SOAP and REST) answered by the floor (bench/floor-peer.ts). */
+export const FLOOR_SCENARIOS: Scenario[] = [10, 100].flatMap((n): Scenario[] => [
+  { name: `floor SOAP FindAccounts TopN ${n}`, target: 'floor', request: soap('FindAccounts', findInner(n), 'x') },
+  { name: `floor REST FindAccounts TopN ${n}`, target: 'floor', request: rest('/Accounts/Find', { CustomerId: null, AccountFilter: FILTER, TopN: n }, 'x') },
+]);
+
 export function adcenterScenarios(store: BenchStore, token: string, size = ''): Scenario[] {
   const label = store.backend === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+  // The floor reads the same SQLite file, so only the SQLite scenarios are compared with it.
+  const floor = (face: string, n: number): string | undefined => (store.backend === 'sqlite' ? `floor ${face} FindAccounts TopN ${n}` : undefined);
   // AddAccount names: unique per run and request, so every acknowledged add must be stored.
   const tag = randomBytes(3).toString('hex');
   let counter = 0;
@@ -68,11 +78,11 @@ export function adcenterScenarios(store: BenchStore, token: string, size = ''): 
   const add = soap('AddAccount', addInner('placeholder'), token);
   return [
     ...[10, 100].map((n): Scenario => ({
-      name: `${label} SOAP FindAccounts TopN ${n}${size}`, target: 'adcenter', peer: `node-soap FindAccounts TopN ${n}`,
+      name: `${label} SOAP FindAccounts TopN ${n}${size}`, target: 'adcenter', peer: `node-soap FindAccounts TopN ${n}`, floor: floor('SOAP', n),
       request: soap('FindAccounts', findInner(n), token),
     })),
     ...[10, 100].map((n): Scenario => ({
-      name: `${label} REST FindAccounts TopN ${n}${size}`, target: 'adcenter', peer: `node-soap FindAccounts TopN ${n}`,
+      name: `${label} REST FindAccounts TopN ${n}${size}`, target: 'adcenter', peer: `node-soap FindAccounts TopN ${n}`, floor: floor('REST', n),
       request: rest('/Accounts/Find', { CustomerId: null, AccountFilter: FILTER, TopN: n }, token),
     })),
     { name: `${label} SOAP GetAccount${size}`, target: 'adcenter', request: soap('GetAccount', `<AccountId>${store.accountId}</AccountId>`, token) },

@@ -148,7 +148,12 @@ function bounded(call: RecordedCall): KeptCall {
   const cut = (body: Buffer | string): string => Buffer.from(textOf(body).slice(0, MAX_BODY_BYTES)).toString();
   const request = requestCut ? cut(call.request) : call.request;
   const response = responseCut ? cut(call.response) : call.response;
-  return { ...call, request, response, requestCut, responseCut, size: request.length + response.length };
+  // Written out rather than spread: one object shape for every kept call.
+  return {
+    trackingId: call.trackingId, time: call.time, protocol: call.protocol, operation: call.operation, userName: call.userName,
+    customerId: call.customerId, accountId: call.accountId, status: call.status, durationMs: call.durationMs,
+    request, response, requestCut, responseCut, size: request.length + response.length,
+  };
 }
 
 function entryOf(call: KeptCall): RequestLogEntry {

@@ -11,6 +11,9 @@ import { activeLinksByManager } from './client-links/life-cycle.js';
 import { MAX_CUSTOMER_LINK_DEPTH } from './client-links/link-depth.js';
 import { currentTime } from '../contract/ambient.js';
 
+/** What an access check reads of an account, so a narrow read (an AccountInfoRecord) can be checked. */
+type AccountKey = Pick<AccountRecord, 'id' | 'customerId'>;
+
 export interface Scope {
   customerIds: bigint[];
   accountIds: bigint[];
@@ -101,7 +104,7 @@ export class Access {
   }
 
   /** The role that applies to one account, or undefined when the user cannot reach it. */
-  accountRole(account: AccountRecord): number | undefined {
+  accountRole(account: AccountKey): number | undefined {
     const own = strongestRole(this.roles.filter((r) => r.customerId === account.customerId
       && (r.accountIds === null || r.accountIds.includes(account.id))).map((r) => r.roleId));
     if (own !== undefined) return own;
@@ -131,7 +134,7 @@ export class Access {
     return link ? link.customerLinkPermission : undefined;
   }
 
-  canReadAccount(account: AccountRecord): boolean {
+  canReadAccount(account: AccountKey): boolean {
     return this.accountRole(account) !== undefined;
   }
 

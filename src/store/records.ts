@@ -81,6 +81,11 @@ export interface AccountRecord {
   lastModifiedTime: Date;
   lastModifiedByUserId: bigint | null;
 }
+/**
+ * What a list of accounts as AccountInfo needs (and customerId, for the caller's access checks):
+ * a search answering only these reads only their columns (Store.queryAccountInfos).
+ */
+export type AccountInfoRecord = Pick<AccountRecord, 'id' | 'customerId' | 'number' | 'name' | 'lifeCycleStatus' | 'pauseReason'>;
 export type NewAccount = Omit<AccountRecord, 'id' | 'version' | 'createdTime' | 'lastModifiedTime'>;
 /** Fields an update may change (everything but identity, owner, number, currency and audit fields). */
 export type AccountChanges = Omit<AccountRecord, 'id' | 'customerId' | 'number' | 'currencyCode' | 'version' | 'createdTime'>;

@@ -4,7 +4,7 @@
 // the database's unique indexes, reported as StoreConflict. `Store` is composed of one interface
 // per area, which the SQL store implements one part each (sql/areas).
 import type {
-  AccessTokenRecord, AccountChanges, ClientLinkSearch, AccountQuery, AccountRecord, AuthorizationCodeRecord, ClientLinkChanges, ClientLinkRecord,
+  AccessTokenRecord, AccountChanges, ClientLinkSearch, AccountInfoRecord, AccountQuery, AccountRecord, AuthorizationCodeRecord, ClientLinkChanges, ClientLinkRecord,
   CustomerChanges, CustomerExternalIdRecord, CustomerQuery, NewTenant, TenantRecord, CustomerRecord, CustomerSignupRecord, DeveloperTokenRecord, NewAccessToken, NewAccount,
   NewAuthorizationCode, NewClientLink, NewCustomer, NewCustomerSignup,
   NewDeveloperToken, NewOAuthClient, NewOutboxMessage, NewRefreshToken, NewUser, NewUserInvitation, OAuthClientRecord,
@@ -95,6 +95,8 @@ export interface AccountStore {
   getAccount(id: bigint): Promise<AccountRecord | null>;
   getAccounts(ids: readonly bigint[]): Promise<AccountRecord[]>;
   queryAccounts(query: AccountQuery): Promise<AccountRecord[]>;
+  /** The same accounts, in the same order, as queryAccounts, reading only what AccountInfo needs. */
+  queryAccountInfos(query: AccountQuery): Promise<AccountInfoRecord[]>;
   /** Accounts of the customer in a given life-cycle status (the "one Draft account" rule). */
   countAccountsInStatus(customerId: bigint, status: string): Promise<number>;
   /** How many accounts name the user as PrimaryUserId. */

@@ -106,6 +106,9 @@ const SEARCHES: Search[] = [
   { name: 'GetAccountsInfo, own customer', unpaged: true, user: owner, run: (w) => op('GetAccountsInfo', { CustomerId: w.big.id, OnlyParentAccounts: false }) },
   { name: 'GetAccountsInfo, agency with clients', unpaged: true, user: agent, run: (w) => op('GetAccountsInfo', { CustomerId: w.agency.id, OnlyParentAccounts: false }) },
   { name: 'FindAccountsOrCustomersInfo, account prefix', user: owner, run: () => op('FindAccountsOrCustomersInfo', { Filter: 'account 5', TopN: 10 }) },
+  // With AccountMode the account prefix reads whole records (queryAccounts), without it only the
+  // AccountInfo columns (queryAccountInfos): the same search in both projections.
+  { name: 'FindAccountsOrCustomersInfo, account prefix, AccountMode', user: owner, run: () => op('FindAccountsOrCustomersInfo', { Filter: 'account 5', TopN: 10, ReturnAdditionalFields: ['AccountMode'] }) },
   { name: 'FindAccountsOrCustomersInfo, customer name', user: owner, run: () => op('FindAccountsOrCustomersInfo', { Filter: 'Big Cust', TopN: 10 }) },
   { name: 'SearchAccounts, AccountId In', user: owner, run: (w) => op('SearchAccounts', { Predicates: [pred('AccountId', 'In', `${w.someAccount},1`)], ...paging }) },
   { name: 'SearchAccounts, AccountNumber Equals', user: owner, run: (w) => op('SearchAccounts', { Predicates: [pred('AccountNumber', 'Equals', w.someNumber)], ...paging }) },

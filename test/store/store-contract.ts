@@ -3,6 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Store } from '../../src/store/store.js';
+import { accountInfoTests } from './contract/account-infos.js';
 import { accountQueryTests } from './contract/account-query.js';
 import { accountReachTests } from './contract/account-reach.js';
 import { clientLinkTests } from './contract/client-links.js';
@@ -33,6 +34,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
     customerWriteTests(ctx);
     accountQueryTests(ctx);
     accountReachTests(ctx);
+    accountInfoTests(ctx);
     customerSearchTests(ctx);
     userAndTokenTests(ctx);
     userAndInvitationTests(ctx);

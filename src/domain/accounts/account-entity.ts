@@ -1,6 +1,6 @@
-// AccountRecord → the wire entities AdvertiserAccount and AccountInfo.
+// AccountRecord → the wire entities AdvertiserAccount and AccountInfo (which needs only an AccountInfoRecord).
 import type { Entity } from '../../contract/values.js';
-import type { AccountRecord } from '../../store/records.js';
+import type { AccountInfoRecord, AccountRecord } from '../../store/records.js';
 import { addressEntity } from '../addresses.js';
 import { encodeTimeStamp } from '../timestamps.js';
 
@@ -42,7 +42,7 @@ export function advertiserAccount(record: AccountRecord, additional: readonly Ad
   return account;
 }
 
-export function accountInfo(record: AccountRecord): Entity<'AccountInfo'> {
+export function accountInfo(record: AccountInfoRecord): Entity<'AccountInfo'> {
   return {
     Id: record.id,
     Name: record.name,

@@ -6,13 +6,15 @@
 import type { Entity } from '../../contract/values.js';
 import type { Handler } from '../context.js';
 import { ApiError } from '../../contract/api-error.js';
-import type { AccountRecord, CustomerRecord } from '../../store/records.js';
+import type { AccountInfoRecord, AccountQuery, AccountRecord, CustomerRecord } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
 import type { AdditionalField } from './account-entity.js';
 import { managingAggregator } from './aggregators.js';
 import { MAX_TOP_N } from './find-accounts.js';
 
 type Row = Entity<'AccountInfoWithCustomerData'>;
+/** An account a row is made of: its AccountInfo fields, and AccountMode when that was read. */
+type Match = AccountInfoRecord & Partial<Pick<AccountRecord, 'accountMode'>>;
 
 export const findAccountsOrCustomersInfo: Handler<'FindAccountsOrCustomersInfo'> = async (ctx, request) => {
   const topN = request.TopN ?? 0;
@@ -22,9 +24,10 @@ export const findAccountsOrCustomersInfo: Handler<'FindAccountsOrCustomersInfo'>
   const scope = { userId: ctx.user.id, at: ctx.now() };
   const names = new CustomerNames(ctx.store);
 
-  const byAccount = await ctx.store.queryAccounts({
-    scope, limit: topN, ...(filter === '' ? {} : { prefix: { value: filter, on: 'nameOrNumber' as const } }),
-  });
+  const query: AccountQuery = { scope, limit: topN, ...(filter === '' ? {} : { prefix: { value: filter, on: 'nameOrNumber' as const } }) };
+  // AccountMode is the one field beyond AccountInfo a row may show: the whole record is read only then.
+  const byAccount: Match[] = additional.includes('AccountMode')
+    ? await ctx.store.queryAccounts(query) : await ctx.store.queryAccountInfos(query);
   const rows: Row[] = [];
   for (const account of byAccount) {
     // An account match names the customer that owns the account.
@@ -57,7 +60,7 @@ export const findAccountsOrCustomersInfo: Handler<'FindAccountsOrCustomersInfo'>
   return { AccountInfoWithCustomerData: rows };
 };
 
-function row(account: AccountRecord, customer: { id: bigint; name: string | null }, additional: readonly AdditionalField[]): Row {
+function row(account: Match, customer: { id: bigint; name: string | null }, additional: readonly AdditionalField[]): Row {
   const out: Row = {
     CustomerId: customer.id,
     CustomerName: customer.name,
@@ -67,7 +70,7 @@ function row(account: AccountRecord, customer: { id: bigint; name: string | null
     AccountLifeCycleStatus: account.lifeCycleStatus,
     PauseReason: account.pauseReason,
   };
-  if (additional.includes('AccountMode')) out.AccountMode = account.accountMode;
+  if (additional.includes('AccountMode')) out.AccountMode = account.accountMode ?? null;
   return out;
 }
 

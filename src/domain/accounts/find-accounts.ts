@@ -24,6 +24,6 @@ export const findAccounts: Handler<'FindAccounts'> = async (ctx, request) => {
   // An empty filter (or none) is the same as GetAccountsInfo: every account in reach.
   const filter = request.AccountFilter ?? '';
   if (filter !== '') query.prefix = { value: filter, on: LEGACY_NUMBER.test(filter) ? 'number' : 'nameOrNumber' };
-  const accounts = await ctx.store.queryAccounts(query);
+  const accounts = await ctx.store.queryAccountInfos(query);
   return { AccountsInfo: accounts.map(accountInfo) };
 };

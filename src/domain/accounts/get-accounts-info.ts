@@ -10,7 +10,7 @@ export const getAccountsInfo: Handler<'GetAccountsInfo'> = async (ctx, request) 
   const access = await ctx.access();
   if (!access.touchesCustomer(customerId)) throw new ApiError('UserIsNotAuthorized', 'The user cannot access this customer.');
   const at = ctx.now();
-  const accounts = await ctx.store.queryAccounts({
+  const accounts = await ctx.store.queryAccountInfos({
     scope: { userId: ctx.user.id, at },
     within: { customerId, withClients: !request.OnlyParentAccounts, at },
   });

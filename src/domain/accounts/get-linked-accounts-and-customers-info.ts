@@ -20,7 +20,7 @@ export const getLinkedAccountsAndCustomersInfo: Handler<'GetLinkedAccountsAndCus
       (link.type === 'CustomerLink' ? linkedCustomerIds : linkedAccountIds).push(link.clientEntityId);
     }
   }
-  const accounts = await ctx.store.queryAccounts({ scope: { customerIds: [customerId], accountIds: linkedAccountIds } });
+  const accounts = await ctx.store.queryAccountInfos({ scope: { customerIds: [customerId], accountIds: linkedAccountIds } });
   // The hierarchy below a customer is the business of those who hold the whole customer; a user
   // restricted to some of its accounts sees those accounts only.
   const wholeCustomer = access.customerRole(customerId) !== undefined;

@@ -10,6 +10,8 @@
 //   by name, numbers by number) merged in the same statement.
 // Conditions are AND-ed; a list condition that is present but empty matches nothing (like SQL's
 // IN ()), an absent one does not filter. Contains is a residual filter on that ordered read.
+// The columns returned are the caller's choice (a whole record, or only what AccountInfo needs);
+// they change what is read per row, never which rows nor their order.
 import type { AccountQuery } from '../../records.js';
 import { Params, type Dialect, pageBound } from '../dialect.js';
 import { fold } from '../sql.js';
@@ -57,8 +59,14 @@ interface Branch {
   notNamePrefixed?: string;
 }
 
-/** Returns null when the query cannot match anything (an empty scope), so no SQL is run. */
-export function buildAccountQuery(q: AccountQuery, dialect: Dialect): { sql: string; params: SqlValue[] } | null {
+/**
+ * Returns null when the query cannot match anything (an empty scope), so no SQL is run. `columns`
+ * are those selected (they must include id); the order key is read beside them where needed.
+ */
+export function buildAccountQuery(
+  q: AccountQuery, dialect: Dialect, columns: readonly string[] = ACCOUNT_RECORD_COLUMNS,
+): { sql: string; params: SqlValue[] } | null {
+  if (!columns.includes('id')) throw new Error('store: an account search selects the id');
   const empty = (s: AccountQuery['scope']): boolean => 'customerIds' in s && s.customerIds.length === 0 && s.accountIds.length === 0;
   if (empty(q.scope) || (q.within !== undefined && empty(q.within))) return null;
   if (q.prefix !== undefined && q.orderBy !== undefined) throw new Error('store: a prefix search is ordered by the prefixed text');
@@ -126,7 +134,7 @@ export function buildAccountQuery(q: AccountQuery, dialect: Dialect): { sql: str
     const where = [inReach, ...conditions('x')].join(' AND ');
     const field = q.orderBy?.field ?? 'Id';
     return {
-      sql: `WITH RECURSIVE ${ctes.join(', ')} SELECT ${ACCOUNT_RECORD_COLUMNS.map((c) => `x.${c}`).join(', ')} FROM accounts x WHERE ${where} `
+      sql: `WITH RECURSIVE ${ctes.join(', ')} SELECT ${columns.map((c) => `x.${c}`).join(', ')} FROM accounts x WHERE ${where} `
         + `ORDER BY ${order(field, `x.${ORDER_COLUMNS[field]}`, 'x.id')}${tail()}`,
       params: p.values,
     };
@@ -141,9 +149,9 @@ export function buildAccountQuery(q: AccountQuery, dialect: Dialect): { sql: str
   // A name is unique in its customer: an equal name is one row per customer, needing no order there.
   const unique = q.nameEquals !== undefined;
   const inner = limit === null ? null : limit + (offset ?? 0);
-  // What a candidate carries besides its order key: its whole row (PostgreSQL), or its id only,
-  // read from the covering index, the page's rows then read by primary key (SQLite).
-  const carried = dialect.candidateRows ? ACCOUNT_RECORD_COLUMNS : ['id'];
+  // What a candidate carries besides its order key: the columns selected (PostgreSQL), or its id
+  // only, read from the covering index, the page's rows then read by primary key (SQLite).
+  const carried = dialect.candidateRows ? columns : ['id'];
   const pick = (x: string): string => carried.map((c) => `${x}.${c}`).join(', ');
   const candidates: string[] = [];
   branches.forEach((b, i) => {
@@ -179,7 +187,7 @@ export function buildAccountQuery(q: AccountQuery, dialect: Dialect): { sql: str
   }
   ctes.push(`page AS (SELECT m.id, m.k FROM ${merged})`);
   return {
-    sql: `WITH RECURSIVE ${ctes.join(', ')} SELECT ${ACCOUNT_RECORD_COLUMNS.map((c) => `a.${c}`).join(', ')} `
+    sql: `WITH RECURSIVE ${ctes.join(', ')} SELECT ${columns.map((c) => `a.${c}`).join(', ')} `
       + `FROM page CROSS JOIN accounts a${dialect.byPrimaryKey()} `
       + `WHERE a.id = page.id ORDER BY ${order(field, 'page.k', 'page.id')}`,
     params: p.values,

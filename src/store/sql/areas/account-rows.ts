@@ -1,5 +1,5 @@
 // AccountRecord <-> accounts row. Folded copies of name and number are written beside them.
-import type { AccountChanges, AccountRecord } from '../../records.js';
+import type { AccountChanges, AccountInfoRecord, AccountRecord } from '../../records.js';
 import type { Row } from '../driver.js';
 import { decodeAddress, decodeKeyValues, encodeAddress, encodeKeyValues } from '../json.js';
 import { fold, type Columns } from '../sql.js';
@@ -55,6 +55,16 @@ export function accountFromRow(r: Row): AccountRecord {
     taxInformation: decodeKeyValues(strOrNull(r, 'tax_information')), version: big(r, 'version'),
     createdTime: date(r, 'created_time'), lastModifiedTime: date(r, 'last_modified_time'),
     lastModifiedByUserId: bigOrNull(r, 'last_modified_by_user_id'),
+  };
+}
+
+/** The columns accountInfoFromRow reads: a search answering only AccountInfo reads only these. */
+export const ACCOUNT_INFO_COLUMNS: readonly string[] = ['id', 'customer_id', 'number', 'name', 'life_cycle_status', 'pause_reason'];
+
+export function accountInfoFromRow(r: Row): AccountInfoRecord {
+  return {
+    id: big(r, 'id'), customerId: big(r, 'customer_id'), number: str(r, 'number'), name: str(r, 'name'),
+    lifeCycleStatus: enumCol(r, 'life_cycle_status', 'AccountLifeCycleStatus'), pauseReason: intOrNull(r, 'pause_reason'),
   };
 }
 

@@ -6,7 +6,9 @@ import { created, isRowFailure, type Columns, type Sql } from '../sql.js';
 import { StoreConflict, type AccountStore } from '../../store.js';
 import { big, int, ms, strOrNull } from '../values.js';
 import { buildAccountQuery } from './account-query.js';
-import { accountChangeColumns, accountFromRow, accountInsertColumns, decodeStringList, encodeStringList } from './account-rows.js';
+import {
+  ACCOUNT_INFO_COLUMNS, accountChangeColumns, accountFromRow, accountInfoFromRow, accountInsertColumns, decodeStringList, encodeStringList,
+} from './account-rows.js';
 import { nowMs } from '../../../contract/ambient.js';
 
 /** An account insert waiting for the next group commit. */
@@ -142,6 +144,13 @@ export function accountPart(sql: Sql): AccountStore {
       // One statement whatever the search (a name-or-number prefix included): one round trip.
       const built = buildAccountQuery(query, sql.dialect);
       return built === null ? [] : (await sql.all(built.sql, built.params)).map(accountFromRow);
+    },
+
+    async queryAccountInfos(query) {
+      // The same statement, selecting fewer columns: less read per row, and no dates or JSON to
+      // decode for fields an AccountInfo list never shows.
+      const built = buildAccountQuery(query, sql.dialect, ACCOUNT_INFO_COLUMNS);
+      return built === null ? [] : (await sql.all(built.sql, built.params)).map(accountInfoFromRow);
     },
 
     async countAccountsInStatus(customerId, status) {

@@ -6,6 +6,7 @@ import type { Store } from '../../src/store/store.js';
 import { accountQueryTests } from './contract/account-query.js';
 import { accountReachTests } from './contract/account-reach.js';
 import { clientLinkTests } from './contract/client-links.js';
+import { clientLinkGuardTests } from './contract/client-link-guard.js';
 import { customerAndAccountTests } from './contract/customers-accounts.js';
 import { customerWriteTests } from './contract/customers-writes.js';
 import { customerSearchTests } from './contract/customer-search.js';
@@ -39,6 +40,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
     outboxTests(ctx);
     oauthTests(ctx);
     clientLinkTests(ctx);
+    clientLinkGuardTests(ctx);
     pilotAndNotificationTests(ctx);
     tenantTests(ctx);
 

@@ -18,7 +18,7 @@ import type {
 } from './notification-records.js';
 
 /** What a unique index protects; the schema declares it on the index (schema/conflicts). */
-export type ConflictKind = 'account_name' | 'account_number' | 'account_draft' | 'customer_number' | 'user_name' | 'token';
+export type ConflictKind = 'account_name' | 'account_number' | 'account_draft' | 'client_link_live' | 'customer_number' | 'user_name' | 'token';
 
 /** A unique index refused a write. `what` names the index, never the value. */
 export class StoreConflict extends Error {
@@ -181,9 +181,32 @@ export interface UserInvitationStore {
   acceptUserInvitation(id: bigint, at: Date, user: NewUser, roles: readonly RoleGrant[]): Promise<UserRecord | null>;
 }
 
+/**
+ * The links live at an instant, in a form a store tests in SQL: the stored status is one of
+ * `statuses`, and a link stored as `expiring.status` was created after `expiring.createdAfter`
+ * (the domain's life cycle says which: domain/client-links/life-cycle.ts `liveAt`).
+ */
+export interface LiveClientLinks {
+  statuses: readonly ClientLinkRecord['status'][];
+  expiring: { status: ClientLinkRecord['status']; createdAfter: Date };
+}
+
+/** What a new link must not meet among its client entity's links of its type (AddClientLinks' checks). */
+export interface ClientLinkGuard {
+  live: LiveClientLinks;
+  /** A live link of another manager stored in one of these statuses refuses it too (an account's one agency). */
+  otherManagerStatuses: readonly ClientLinkRecord['status'][];
+}
+
 export interface ClientLinkStore {
-  /** The `messages` (the link request's notices) go to the outbox in the same transaction. */
-  insertClientLink(link: NewClientLink, messages?: readonly NewOutboxMessage[]): Promise<ClientLinkRecord>;
+  /**
+   * The `messages` (the link request's notices) go to the outbox in the same transaction. With
+   * `guard`, that transaction first locks the client entity's row (the account or customer), so
+   * concurrent guarded inserts for one client entity run one after the other, and refuses with
+   * StoreConflict('client_link_live'), writing nothing, when the entity has a live link of the
+   * same manager, or one of another manager in `guard.otherManagerStatuses`.
+   */
+  insertClientLink(link: NewClientLink, messages?: readonly NewOutboxMessage[], guard?: ClientLinkGuard): Promise<ClientLinkRecord>;
   /** Links where one of these customers is the manager, in the given statuses, ordered by id. */
   listClientLinksByManager(managingCustomerIds: readonly bigint[], statuses: readonly string[]): Promise<ClientLinkRecord[]>;
   /** Every link of the type to one of these client accounts (AccountLink) or customers (CustomerLink), ordered by id. */

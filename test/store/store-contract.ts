@@ -7,6 +7,7 @@ import { accountInfoTests } from './contract/account-infos.js';
 import { accountQueryTests } from './contract/account-query.js';
 import { accountReachTests } from './contract/account-reach.js';
 import { clientLinkTests } from './contract/client-links.js';
+import { clientLinkGuardTests } from './contract/client-link-guard.js';
 import { customerAndAccountTests } from './contract/customers-accounts.js';
 import { customerWriteTests } from './contract/customers-writes.js';
 import { customerSearchTests } from './contract/customer-search.js';
@@ -41,6 +42,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
     outboxTests(ctx);
     oauthTests(ctx);
     clientLinkTests(ctx);
+    clientLinkGuardTests(ctx);
     pilotAndNotificationTests(ctx);
     tenantTests(ctx);
 

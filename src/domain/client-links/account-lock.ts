@@ -4,9 +4,10 @@
 import type { AccountRecord } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
 import { ApiError } from '../../contract/api-error.js';
-import { currentStatus, newestPerPair } from './life-cycle.js';
+import { currentStatus, newestPerPair, type LinkStatus } from './life-cycle.js';
 
-const BEING_LINKED = ['LinkInProgress', 'UnlinkPending', 'UnlinkInProgress'];
+/** The statuses of a link "being linked or unlinked" (AddClientLinks refuses another agency's too). */
+export const BEING_LINKED: readonly LinkStatus[] = ['LinkInProgress', 'UnlinkPending', 'UnlinkInProgress'];
 
 export async function assertNotBeingLinked(store: Store, account: AccountRecord, now: Date): Promise<void> {
   const links = newestPerPair(await store.listClientLinksByClient('AccountLink', [account.id]));

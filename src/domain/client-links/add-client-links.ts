@@ -2,11 +2,13 @@
 // another customer or account." Each link is checked and written on its own (partial success);
 // the service sets it to LinkPending at once.
 import type { Entity } from '../../contract/values.js';
-import type { NewClientLink } from '../../store/records.js';
+import type { NewClientLink, NewOutboxMessage } from '../../store/records.js';
+import { StoreConflict, type ClientLinkGuard } from '../../store/store.js';
 import type { Context, Handler } from '../context.js';
 import { ApiError } from '../../contract/api-error.js';
+import { BEING_LINKED } from './account-lock.js';
 import { runBatch } from './batch.js';
-import { currentStatus, isLive } from './life-cycle.js';
+import { currentStatus, isLive, liveAt, type LinkStatus } from './life-cycle.js';
 import { chainLengthWith, MAX_CUSTOMER_LINK_DEPTH } from './link-depth.js';
 import { linkRequestMessage } from './link-notice.js';
 import {
@@ -34,16 +36,46 @@ async function addOne(ctx: Context, input: Entity<'ClientLink'>): Promise<void> 
   const client = await clientEntity(ctx.store, type, input);
   const fields = linkFields(input, type, client);
   await checkClient(ctx, type, client, manager.id);
+  await checkLiveLinks(ctx, type, client, manager.id);
   // The notices are written with the link, in one transaction.
   const notices = fields.suppressNotification ? [] : await linkRequestMessage(ctx, fields, client, manager);
-  await ctx.store.insertClientLink({
+  await insertGuarded(ctx, {
     ...fields, type, clientEntityId: clientEntityId(client), managingCustomerId: manager.id, status: 'LinkPending',
     startDate: input.StartDate ?? ctx.now(), // "If not specified, … set to the current date and time."
     inviterEmail: input.InviterEmail || ctx.user.contactInfo?.email || null,
     inviterName: input.InviterName || manager.name,
     inviterPhone: input.InviterPhone || ctx.user.contactInfo?.phone1 || null,
     lastModifiedByUserId: ctx.user.id, createdTime: ctx.now(),
-  }, notices);
+  }, notices, client);
+}
+
+/** How often an add is tried while the link that refused it has ended by the read after; then it is 1410. */
+const GUARDED_ATTEMPTS = 3;
+
+/**
+ * checkLiveLinks is a read before the insert: concurrent adds for one pair could all pass it. So
+ * the store checks the same again in the insert's transaction, under the client entity's row lock
+ * (store.ts ClientLinkGuard): of racers exactly one is stored, a refused one writes nothing (its
+ * notices neither), and an account link meets the other agencies' links as they are at the
+ * insert. The fault is the one checkLiveLinks gives on a fresh read; when that read finds the
+ * refusing link already ended, the add is tried again.
+ */
+async function insertGuarded(
+  ctx: Context, link: NewClientLink, notices: readonly NewOutboxMessage[], client: ClientEntity,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const guard: ClientLinkGuard = {
+      live: liveAt(ctx.now()), otherManagerStatuses: link.type === 'AccountLink' ? HELD_BY_ANOTHER_AGENCY : [],
+    };
+    try {
+      await ctx.store.insertClientLink(link, notices, guard);
+      return;
+    } catch (err) {
+      if (!(err instanceof StoreConflict && err.what === 'client_link_live')) throw err;
+    }
+    await checkLiveLinks(ctx, link.type, client, link.managingCustomerId);
+    if (attempt === GUARDED_ATTEMPTS) throw new ApiError('ClientLinkAlreadyInvited');
+  }
 }
 
 type LinkFields = Pick<NewClientLink, 'name' | 'note' | 'isBillToClient' | 'customerLinkPermission' | 'suppressNotification'>;
@@ -91,17 +123,28 @@ async function checkClient(ctx: Context, type: LinkType, client: ClientEntity, m
   }
   // "The client account must have a valid payment instrument set up for post-pay billing."
   if (client.kind === 'account' && client.account.paymentMethodId === null) throw new ApiError('PrepaidClientAccountNotSupported');
+}
+
+/**
+ * Another agency's account link in one of these statuses refuses an add. The clock never moves a
+ * link into or out of them (LinkInProgress reads Active, LinkPending LinkExpired), so the store
+ * may test the stored status.
+ */
+export const HELD_BY_ANOTHER_AGENCY: readonly LinkStatus[] = [...BEING_LINKED, 'Active'];
+
+/** The refusals that depend on the client entity's live links (checked again by the store: insertGuarded). */
+async function checkLiveLinks(ctx: Context, type: LinkType, client: ClientEntity, managerId: bigint): Promise<void> {
   const now = ctx.now();
   const links = (await ctx.store.listClientLinksByClient(type, [clientEntityId(client)]))
     .filter((l) => isLive(currentStatus(l, now)));
   if (links.some((l) => l.managingCustomerId === managerId)) throw new ApiError('ClientLinkAlreadyInvited');
-  // An account has one agency at a time; a client customer may be linked by several (hierarchies).
+  // An account has one agency at a time; a client customer may be linked by several (hierarchies),
+  // and pending requests of several agencies may coexist (the client chooses).
   if (type === 'AccountLink') {
-    const other = links.find((l) => l.managingCustomerId !== managerId);
-    if (other && ['LinkInProgress', 'UnlinkPending', 'UnlinkInProgress'].includes(currentStatus(other, now))) {
-      throw new ApiError('AccountBeingLinkedOrUnlinked');
-    }
-    if (other && currentStatus(other, now) === 'Active') throw new ApiError('ClientAccountManagedByAnotherAgency');
+    const held = links.filter((l) => l.managingCustomerId !== managerId).map((l) => currentStatus(l, now))
+      .find((status) => HELD_BY_ANOTHER_AGENCY.includes(status));
+    if (held === 'Active') throw new ApiError('ClientAccountManagedByAnotherAgency');
+    if (held !== undefined) throw new ApiError('AccountBeingLinkedOrUnlinked');
   }
 }
 

@@ -5,7 +5,7 @@
 // on becomes LinkExpired 30 days after it was requested.
 import type { Entity } from '../../contract/values.js';
 import type { ClientLinkRecord } from '../../store/records.js';
-import type { Store } from '../../store/store.js';
+import type { LiveClientLinks, Store } from '../../store/store.js';
 
 export type LinkStatus = Entity<'ClientLinkStatus'>;
 
@@ -31,6 +31,18 @@ export function currentStatus(link: ClientLinkRecord, now: Date): LinkStatus {
 
 export function isLive(status: LinkStatus): boolean {
   return LIVE_STATUSES.includes(status);
+}
+
+/**
+ * `isLive(currentStatus(l, now))` as a store tests it in SQL: of the clock's two steps, a
+ * LinkInProgress link reading Active stays live, and a LinkPending link stops being live when it
+ * expires — at LINK_PENDING_LIFETIME_MS after its creation, as in currentStatus.
+ */
+export function liveAt(now: Date): LiveClientLinks {
+  return {
+    statuses: LIVE_STATUSES,
+    expiring: { status: 'LinkPending', createdAfter: new Date(now.getTime() - LINK_PENDING_LIFETIME_MS) },
+  };
 }
 
 /** The accepted link's first status: Active, or LinkInProgress until a StartDate in the future. */

@@ -4,7 +4,7 @@
 import { pageBound } from '../dialect.js';
 import type { ClientLinkRecord, ClientLinkSearch, NewClientLink } from '../../records.js';
 import { insertOutboxStatement } from './outbox.js';
-import type { ClientLinkStore } from '../../store.js';
+import { StoreConflict, type ClientLinkGuard, type ClientLinkStore } from '../../store.js';
 import type { Row, SqlValue, Statement } from '../driver.js';
 import { fold, type Columns, type Sql } from '../sql.js';
 import {
@@ -36,6 +36,33 @@ export function insertClientLinkStatement(sql: Sql, link: NewClientLink): Statem
   return sql.insertStatement('client_links', clientLinkInsertColumns(link, nowMs()));
 }
 
+/**
+ * AddClientLinks' live-link checks as steps before the insert: lock the client entity's row
+ * (PostgreSQL; SQLite's write transaction is already exclusive), which every guarded insert for
+ * that entity locks too, so a concurrent add waits here and then sees this one's link; then a
+ * guard that returns no row (rolling everything back) when a refusing link exists.
+ */
+function clientLinkGuardSteps(sql: Sql, link: NewClientLink, guard: ClientLinkGuard): Statement[] {
+  const table = link.type === 'AccountLink' ? 'accounts' : 'customers';
+  const p = sql.params();
+  const lock = { sql: `UPDATE ${table} SET version = version WHERE id = ${p.add(link.clientEntityId)}`, params: p.values };
+  const q = sql.params();
+  const { statuses, expiring } = guard.live;
+  // Parameters are added in the order they appear: SQLite's are positional.
+  const entity = `client_entity_id = ${q.add(link.clientEntityId)} AND type = ${q.add(link.type)}`;
+  // Links written before version 5 have no creation time; their last change stands in (clientLinkFromRow).
+  const live = `${q.inTexts('status', statuses)} AND (status <> ${q.add(expiring.status)} `
+    + `OR COALESCE(created_time, last_modified_time) > ${q.add(ms(expiring.createdAfter))})`;
+  const sameManager = `managing_customer_id = ${q.add(link.managingCustomerId)}`;
+  const refusing = guard.otherManagerStatuses.length === 0
+    ? sameManager : `(${sameManager} OR ${q.inTexts('status', guard.otherManagerStatuses)})`;
+  const check = {
+    sql: `SELECT 1 AS ok WHERE NOT EXISTS (SELECT 1 FROM client_links WHERE ${entity} AND ${live} AND ${refusing})`,
+    params: q.values, guard: true,
+  };
+  return [lock, check];
+}
+
 export function clientLinkFromRow(r: Row): ClientLinkRecord {
   const type = str(r, 'type');
   if (type !== 'AccountLink' && type !== 'CustomerLink') throw new TypeError(`store: unknown client link type ${type}`);
@@ -57,13 +84,19 @@ export function clientLinkFromRow(r: Row): ClientLinkRecord {
 
 export function clientLinkPart(sql: Sql): ClientLinkStore {
   return {
-    async insertClientLink(link, messages = []) {
+    async insertClientLink(link, messages = [], guard) {
       // With its notices: one transaction, so a link never exists without the e-mails it sent.
       const insert = insertClientLinkStatement(sql, link);
-      const row = messages.length === 0
-        ? await sql.one(insert.sql, insert.params)
-        : (await sql.transaction([insert, ...messages.map((m) => insertOutboxStatement(sql, m))]))?.[0]?.[0];
-      if (row === undefined || row === null) throw new Error('store: insert into client_links returned no row');
+      if (guard === undefined && messages.length === 0) {
+        const row = await sql.one(insert.sql, insert.params);
+        if (row === null) throw new Error('store: insert into client_links returned no row');
+        return clientLinkFromRow(row);
+      }
+      const steps = guard === undefined ? [] : clientLinkGuardSteps(sql, link, guard);
+      const rows = await sql.transaction([...steps, insert, ...messages.map((m) => insertOutboxStatement(sql, m))]);
+      if (rows === null) throw new StoreConflict('client_link_live');
+      const row = rows[steps.length]?.[0];
+      if (row === undefined) throw new Error('store: insert into client_links returned no row');
       return clientLinkFromRow(row);
     },
 

@@ -1,0 +1,137 @@
+// AddClientLinks under concurrent requests: the "already invited" rule (a live link of the pair
+// is 1410) holds when several requests for one pair arrive at once — the store checks it again in
+// the insert's transaction, under the client entity's row lock — and a refused request writes
+// nothing, its notice neither. Several agencies' requests for one account still coexist. Half the
+// requests go over REST, half over SOAP, to two servers sharing one store (a SQLite file, a
+// PostgreSQL schema), so the requests race across processes.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { faults } from '../../../src/contract/faults.js';
+import { faces } from '../../support/faces.js';
+import { createTestTenant, type TestTenant } from '../../support/fixtures.js';
+import { findAll, text } from '../../support/clients.js';
+import { linkJson, linkXml, type LinkInput } from '../../support/client-links.js';
+import { childEl, expectOk, NIL } from '../../support/soap-assert.js';
+import { startServer } from '../../support/server.js';
+import { twoPostgresServers, type ServersOnOneStore } from '../../support/servers-on-one-store.js';
+import { pgProblem, reportPgAway } from '../../store/pg-test.js';
+
+type World = ServersOnOneStore;
+
+const ALREADY_INVITED = `${faults.ClientLinkAlreadyInvited.code} ${faults.ClientLinkAlreadyInvited.message}`;
+
+/** One AddClientLinks of one link, request `i` (REST when even, SOAP when odd; servers in turn): 'ok' or "code message". */
+async function addOne(world: World, i: number, link: LinkInput, token: string): Promise<string> {
+  const call = faces(world.servers[i % world.servers.length]!);
+  if (i % 2 === 0) {
+    const r = await call.rest('AddClientLinks', { ClientLinks: [linkJson(link)] }, token);
+    assert.equal(r.status, 200, r.text);
+    assert.deepEqual(r.body.OperationErrors, [], r.text);
+    const partial = r.body.PartialErrors as Array<Array<{ Code: number; Message: string }> | null>;
+    assert.equal(partial.length, 1, r.text);
+    return partial[0] === null ? 'ok' : partial[0]!.map((e) => `${e.Code} ${e.Message}`).join('; ');
+  }
+  const r = await call.soap('AddClientLinks', `<ClientLinks>${linkXml(link)}</ClientLinks>`, token);
+  const response = expectOk(r, 'AddClientLinks');
+  assert.deepEqual(findAll(childEl(response, 'OperationErrors')!, 'OperationError'), [], r.text);
+  const entries = childEl(response, 'PartialErrors')!.children.filter((c) => c.local === 'ArrayOfOperationError');
+  assert.equal(entries.length, 1, r.text);
+  const entry = entries[0]!;
+  if (entry.attributes.get(NIL) === 'true') return 'ok';
+  return findAll(entry, 'OperationError').map((e) => `${text(e, 'Code')} ${text(e, 'Message')}`).join('; ');
+}
+
+/**
+ * Two servers on one SQLite file (WAL; a write transaction waits for the other's, busy_timeout).
+ * One SQLite server alone cannot show the race: its store answers synchronously, so one request's
+ * check and insert run without another request's in between.
+ */
+async function twoSqliteServers(): Promise<World> {
+  const first = await startServer();
+  try {
+    // The later --data wins: the second server opens the first one's store.
+    const second = await startServer({ args: ['--data', first.dataDir] });
+    return {
+      servers: [first, second], store: await first.store(),
+      cleanUp: async () => { await second.stop(); await first.stop(); },
+    };
+  } catch (err) {
+    await first.stop();
+    throw err;
+  }
+}
+
+function accountLink(agency: TestTenant, client: TestTenant): LinkInput {
+  return { ClientEntityId: client.account.id, ManagingCustomerId: agency.customer.id, IsBillToClient: true };
+}
+
+function concurrencyRules(label: string, open: () => Promise<World>): void {
+  describe(label, () => {
+    let world: World;
+    before(async () => { world = await open(); });
+    after(async () => { await world.cleanUp(); });
+
+    const mailTo = async (tenant: TestTenant): Promise<number> =>
+      (await world.store.listOutboxMessages({ to: tenant.user.contactInfo!.email!, limit: 50 })).length;
+
+    it('of 10 concurrent account link requests for one pair exactly one is stored; the others are 1410 and write nothing', async () => {
+      const agency = await createTestTenant(world.store, 'sandbox', 'Race Agency');
+      const client = await createTestTenant(world.store, 'sandbox', 'Race Client');
+      const outcomes = await Promise.all(Array.from({ length: 10 }, (_, i) => addOne(world, i, accountLink(agency, client), agency.token)));
+      assert.deepEqual([...outcomes].sort(), [...Array.from({ length: 9 }, () => ALREADY_INVITED), 'ok'], outcomes.join(' | '));
+      const links = await world.store.listClientLinksByClient('AccountLink', [client.account.id]);
+      assert.deepEqual(links.map((l) => [l.managingCustomerId, l.status]), [[agency.customer.id, 'LinkPending']]);
+      assert.equal(await mailTo(client), 1, 'one link request e-mailed');
+    });
+
+    it('of 10 concurrent customer link requests for one pair exactly one is stored; the others are 1410', async () => {
+      const agency = await createTestTenant(world.store, 'sandbox', 'Race Manager');
+      const client = await createTestTenant(world.store, 'sandbox', 'Race Customer');
+      const link: LinkInput = { Type: 'CustomerLink', ClientEntityId: client.customer.id, ManagingCustomerId: agency.customer.id };
+      const outcomes = await Promise.all(Array.from({ length: 10 }, (_, i) => addOne(world, i, link, agency.token)));
+      assert.deepEqual([...outcomes].sort(), [...Array.from({ length: 9 }, () => ALREADY_INVITED), 'ok'], outcomes.join(' | '));
+      const links = await world.store.listClientLinksByClient('CustomerLink', [client.customer.id]);
+      assert.deepEqual(links.map((l) => [l.managingCustomerId, l.status]), [[agency.customer.id, 'LinkPending']]);
+      assert.equal(await mailTo(client), 1, 'one link request e-mailed');
+    });
+
+    it('five agencies requesting one account at once, twice each: one request of each is stored, the other is 1410', async () => {
+      const client = await createTestTenant(world.store, 'sandbox', 'Contested Client');
+      const agencies = await Promise.all(Array.from({ length: 5 }, (_, i) => createTestTenant(world.store, 'sandbox', `Contender ${i}`)));
+      const requests = [...agencies, ...agencies];
+      const outcomes = await Promise.all(requests.map((agency, i) => addOne(world, i, accountLink(agency, client), agency.token)));
+      for (const [n, agency] of agencies.entries()) {
+        const own = [outcomes[n]!, outcomes[n + agencies.length]!].sort();
+        assert.deepEqual(own, [ALREADY_INVITED, 'ok'], `agency ${n}: ${outcomes.join(' | ')}`);
+        const links = (await world.store.listClientLinksByClient('AccountLink', [client.account.id]))
+          .filter((l) => l.managingCustomerId === agency.customer.id);
+        assert.deepEqual(links.map((l) => l.status), ['LinkPending'], `agency ${n}`);
+      }
+      // "Pending requests of several agencies may coexist": the client chooses.
+      assert.equal((await world.store.listClientLinksByClient('AccountLink', [client.account.id])).length, agencies.length);
+    });
+
+    it('an account another agency manages: concurrent requests are all 1424 and nothing is stored', async () => {
+      const client = await createTestTenant(world.store, 'sandbox', 'Managed Client');
+      const holder = await createTestTenant(world.store, 'sandbox', 'Holder');
+      const agency = await createTestTenant(world.store, 'sandbox', 'Latecomer');
+      assert.equal(await addOne(world, 0, accountLink(holder, client), holder.token), 'ok');
+      const held = (await world.store.listClientLinksByClient('AccountLink', [client.account.id]))[0]!;
+      assert.ok(await world.store.updateClientLink(held.id, held.version, { status: 'Active', note: null, lastModifiedByUserId: null }));
+      const managed = `${faults.ClientAccountManagedByAnotherAgency.code} ${faults.ClientAccountManagedByAnotherAgency.message}`;
+      const outcomes = await Promise.all(Array.from({ length: 6 }, (_, i) => addOne(world, i, accountLink(agency, client), agency.token)));
+      assert.deepEqual(outcomes, Array.from({ length: 6 }, () => managed));
+      const links = await world.store.listClientLinksByClient('AccountLink', [client.account.id]);
+      assert.deepEqual(links.map((l) => l.managingCustomerId), [holder.customer.id]);
+    });
+  });
+}
+
+concurrencyRules('AddClientLinks under concurrent requests (SQLite, two servers on one file)', twoSqliteServers);
+
+const problem = await pgProblem();
+if (problem !== null) {
+  reportPgAway('AddClientLinks under concurrent requests (PostgreSQL, two servers)', problem);
+} else {
+  concurrencyRules('AddClientLinks under concurrent requests (PostgreSQL, two servers on one schema)', () => twoPostgresServers('linkrace'));
+}

@@ -89,10 +89,72 @@ function parseDateTime(text: string): Date {
   return date;
 }
 
+const DAY_MS = 86_400_000;
+// 0000-01-01T00:00:00.000Z and 10000-01-01T00:00:00.000Z: toISOString writes four-digit years
+// between them, and a signed six-digit year (or a RangeError) outside, which is left to it.
+const FIRST_MS = -62_167_219_200_000;
+const END_MS = 253_402_300_800_000;
+const DIGITS2 = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+const DIGITS3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+
 /** WCF writes UTC dateTime values with seven fractional digits; the official SDKs parse that form. */
 export function formatDateTime(date: Date, fractionDigits: 3 | 7 = 7): string {
-  const iso = date.toISOString(); // yyyy-mm-ddThh:mm:ss.fffZ
+  const ms = date.getTime();
+  if (ms >= FIRST_MS && ms < END_MS) return isoText(ms, fractionDigits === 3 ? 'Z' : '0000Z');
+  // ±yyyyyy-mm-ddThh:mm:ss.fffZ, or a RangeError for an invalid date; cut at 23 as it always was.
+  const iso = date.toISOString();
   return fractionDigits === 3 ? iso : `${iso.slice(0, 23)}0000Z`;
+}
+
+/**
+ * toISOString's yyyy-mm-ddThh:mm:ss.fff and then `end`, worked out from a time value of a
+ * four-digit year with integer arithmetic (toISOString was a visible share of writing a page).
+ */
+function isoText(ms: number, end: string): string {
+  const days = Math.floor(ms / DAY_MS);
+  let rest = ms - days * DAY_MS;
+  const milli = rest % 1000;
+  rest = (rest - milli) / 1000;
+  const second = rest % 60;
+  rest = (rest - second) / 60;
+  const minute = rest % 60;
+  const hour = (rest - minute) / 60;
+  // Days since 1970-01-01 → proleptic Gregorian date (H. Hinnant's civil_from_days, eras of 400 years).
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${DIGITS2[(year / 100) | 0]}${DIGITS2[year % 100]}-${DIGITS2[month]}-${DIGITS2[day]}T${DIGITS2[hour]}:${DIGITS2[minute]}:${DIGITS2[second]}.${DIGITS3[milli]}${end}`;
+}
+
+const BASE64_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/**
+ * Buffer's base64 text (padded, standard alphabet). Short values, such as the 8-byte TimeStamp of
+ * every entity, are encoded here: a Buffer round trip costs more than the encoding itself.
+ */
+export function formatBase64(bytes: Uint8Array): string {
+  const n = bytes.length;
+  if (n > 48) return Buffer.from(bytes.buffer, bytes.byteOffset, n).toString('base64');
+  let out = '';
+  let i = 0;
+  for (; i + 2 < n; i += 3) {
+    const v = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    out += BASE64_DIGITS[v >>> 18] + BASE64_DIGITS[(v >>> 12) & 63] + BASE64_DIGITS[(v >>> 6) & 63] + BASE64_DIGITS[v & 63];
+  }
+  if (i + 1 === n) {
+    const v = bytes[i] << 16;
+    out += `${BASE64_DIGITS[v >>> 18]}${BASE64_DIGITS[(v >>> 12) & 63]}==`;
+  } else if (i + 2 === n) {
+    const v = (bytes[i] << 16) | (bytes[i + 1] << 8);
+    out += `${BASE64_DIGITS[v >>> 18]}${BASE64_DIGITS[(v >>> 12) & 63]}${BASE64_DIGITS[(v >>> 6) & 63]}=`;
+  }
+  return out;
 }
 
 export function formatScalar(type: PrimitiveName, value: WireValue): string {
@@ -100,7 +162,7 @@ export function formatScalar(type: PrimitiveName, value: WireValue): string {
     case 'dateTime':
       return formatDateTime(value as Date);
     case 'base64Binary':
-      return Buffer.from(value as Uint8Array).toString('base64');
+      return formatBase64(value as Uint8Array);
     case 'boolean':
       return value ? 'true' : 'false';
     default:

@@ -1,7 +1,14 @@
 // The lexical forms both faces accept and produce (src/codec/scalars.ts).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDateTime, parseScalar, ScalarError } from '../../src/codec/scalars.js';
+import { formatBase64, formatDateTime, parseScalar, ScalarError } from '../../src/codec/scalars.js';
+import { SeededRandom } from '../../src/contract/random-source.js';
+
+/** What formatDateTime gave when it was toISOString (and its first 23 characters with 0000Z for seven digits). */
+function viaIsoString(date: Date, fractionDigits: 3 | 7): string {
+  const iso = date.toISOString();
+  return fractionDigits === 3 ? iso : `${iso.slice(0, 23)}0000Z`;
+}
 
 describe('XML Schema scalars', () => {
   it('longs keep every digit and stay within 64 bits', () => {
@@ -48,5 +55,48 @@ describe('XML Schema scalars', () => {
     assert.throws(() => parseScalar('boolean', 'yes'), ScalarError);
     assert.equal(parseScalar('decimal', '1234.5600'), '1234.5600');
     assert.throws(() => parseScalar('decimal', '1e5'), ScalarError);
+  });
+
+  it('dateTime text is toISOString\'s for every date: random ones, year and day edges, years outside 0000-9999', () => {
+    const random = new SeededRandom('formatDateTime');
+    const times: number[] = [];
+    // Random instants over the whole Date range, and over 1900-2100 where the service's dates are.
+    for (let i = 0; i < 20_000; i++) times.push(random.int(-8.64e15 / 2 ** 6, 8.64e15 / 2 ** 6) * 2 ** 6 + random.int(0, 64));
+    for (let i = 0; i < 20_000; i++) times.push(random.int(-2_208_988_800_000, 4_102_444_800_000));
+    // First and last milliseconds of years 0, 1, 99, 100, 999, 1000, 1582, 1900, 1970, 2000, 2100, 9999, 10000, -1,
+    // leap days, and each month's first day in a leap and a common year.
+    for (const year of [-1, 0, 1, 4, 99, 100, 400, 999, 1000, 1582, 1600, 1900, 1969, 1970, 2000, 2024, 2100, 9999, 10000, 275759]) {
+      for (const month of [0, 1, 2, 11]) {
+        const start = new Date(0);
+        start.setUTCFullYear(year, month, 1);
+        times.push(start.getTime(), start.getTime() - 1, start.getTime() + 1);
+        const leap = new Date(0);
+        leap.setUTCFullYear(year, 1, 29);
+        times.push(leap.getTime(), leap.getTime() + 86_399_999);
+      }
+    }
+    times.push(8.64e15, -8.64e15, 0, -1, 1, 86_399_999, 86_400_000, -86_400_000, -86_400_001);
+    for (const t of times) {
+      const date = new Date(t);
+      for (const digits of [3, 7] as const) assert.equal(formatDateTime(date, digits), viaIsoString(date, digits), `${t}`);
+    }
+    assert.equal(formatDateTime(new Date(-1)), '1969-12-31T23:59:59.9990000Z');
+    assert.equal(formatDateTime(new Date(-62135596800000), 3), '0001-01-01T00:00:00.000Z');
+    assert.equal(formatDateTime(new Date(253402300800000), 3), '+010000-01-01T00:00:00.000Z');
+    assert.throws(() => formatDateTime(new Date(Number.NaN)), RangeError);
+  });
+
+  it('base64 text is Buffer\'s for every length', () => {
+    const random = new SeededRandom('formatBase64');
+    for (let n = 0; n < 200; n++) {
+      for (let round = 0; round < 5; round++) {
+        const bytes = new Uint8Array(random.bytes(n));
+        assert.equal(formatBase64(bytes), Buffer.from(bytes).toString('base64'), `${n}`);
+        // A view into a larger buffer: only its own bytes count.
+        const within = new Uint8Array(random.bytes(n + 7)).subarray(3, 3 + n);
+        assert.equal(formatBase64(within), Buffer.from(within).toString('base64'), `${n} within`);
+      }
+    }
+    assert.equal(formatBase64(new Uint8Array([255, 255, 255, 0, 0, 0, 0, 7])), '////AAAAAAc=');
   });
 });

@@ -9,6 +9,7 @@ import { clientLinkTests } from './contract/client-links.js';
 import { customerAndAccountTests } from './contract/customers-accounts.js';
 import { customerWriteTests } from './contract/customers-writes.js';
 import { customerSearchTests } from './contract/customer-search.js';
+import { managerLinkTests } from './contract/manager-links.js';
 import { account, customer, uniq, user, type Ctx } from './contract/fixtures.js';
 import { userAndInvitationTests } from './contract/users-invitations.js';
 import { oauthTests } from './contract/oauth.js';
@@ -34,6 +35,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
     accountQueryTests(ctx);
     accountReachTests(ctx);
     customerSearchTests(ctx);
+    managerLinkTests(ctx);
     userAndTokenTests(ctx);
     userAndInvitationTests(ctx);
     outboxTests(ctx);

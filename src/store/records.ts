@@ -392,6 +392,8 @@ export interface CustomerQuery {
   namePrefix?: string;
   nameEquals?: string;
   nameContains?: string;
+  /** Case-insensitive (sql.ts fold): this market country and this market language. */
+  market?: { country: string; language: string };
   /** Created at or after / strictly before. */
   createdFrom?: Date;
   createdBefore?: Date;

@@ -33,6 +33,8 @@ async function assertReadsBack(store: Store, d: LegacyData): Promise<void> {
   // Migration 15 filled the folded name of the customer written before it (É folds as é).
   assert.deepEqual(await store.searchReachableCustomers({ userId: d.user.id, at: new Date(), namePrefix: 'CONTOSO LÉG' }), [d.customer]);
   assert.deepEqual(await store.searchReachableCustomers({ userId: d.user.id, at: new Date(), nameEquals: 'contoso légacy' }), [d.customer]);
+  // Migration 16 filled its folded market pair.
+  assert.deepEqual(await store.searchReachableCustomers({ userId: d.user.id, at: new Date(), market: { country: 'us', language: 'ENGLISH' } }), [d.customer]);
   assert.deepEqual(await store.listUserRoles(d.user.id), [d.role]);
   // Migration 7: the upgraded user_roles holds several roles per user and customer.
   await store.putUserRole({ ...d.role, roleId: 33, accountIds: null });

@@ -11,6 +11,7 @@ import { clientLinkGuardTests } from './contract/client-link-guard.js';
 import { customerAndAccountTests } from './contract/customers-accounts.js';
 import { customerWriteTests } from './contract/customers-writes.js';
 import { customerSearchTests } from './contract/customer-search.js';
+import { managerLinkTests } from './contract/manager-links.js';
 import { account, customer, uniq, user, type Ctx } from './contract/fixtures.js';
 import { userAndInvitationTests } from './contract/users-invitations.js';
 import { oauthTests } from './contract/oauth.js';
@@ -37,6 +38,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
     accountReachTests(ctx);
     accountInfoTests(ctx);
     customerSearchTests(ctx);
+    managerLinkTests(ctx);
     userAndTokenTests(ctx);
     userAndInvitationTests(ctx);
     outboxTests(ctx);

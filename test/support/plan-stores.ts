@@ -18,8 +18,8 @@ export interface Recorded { sql: string; params: readonly SqlValue[] }
 /** One line of SQLite's EXPLAIN QUERY PLAN. */
 export interface SqlitePlanLine { id: number; parent: number; detail: string }
 
-/** One instruction of SQLite's EXPLAIN (the bytecode program). */
-export interface SqliteOp { addr: number; opcode: string; p1: number; p2: number }
+/** One instruction of SQLite's EXPLAIN (the bytecode program); `p4` as text (a seek's: how many index columns it fixes). */
+export interface SqliteOp { addr: number; opcode: string; p1: number; p2: number; p4: string | null }
 
 /**
  * SQLite's plan of a statement: the EXPLAIN QUERY PLAN lines, the bytecode program (to see what
@@ -82,7 +82,7 @@ export async function sqlitePlanStore(): Promise<PlanStore & { plan(r: Recorded)
       const rows = await driver.inner.all(`EXPLAIN QUERY PLAN ${r.sql}`, r.params);
       const lines = rows.map((x) => ({ id: Number(x.id), parent: Number(x.parent), detail: String(x.detail) }));
       const program = (await driver.inner.all(`EXPLAIN ${r.sql}`, r.params))
-        .map((x) => ({ addr: Number(x.addr), opcode: String(x.opcode), p1: Number(x.p1), p2: Number(x.p2) }));
+        .map((x) => ({ addr: Number(x.addr), opcode: String(x.opcode), p1: Number(x.p1), p2: Number(x.p2), p4: x.p4 === null ? null : String(x.p4) }));
       const indexes = await driver.inner.all("SELECT name, rootpage FROM sqlite_schema WHERE type = 'index'", []);
       return { lines, program, roots: new Map(indexes.map((x) => [String(x.name), Number(x.rootpage)])) };
     },

@@ -1,17 +1,16 @@
 // SearchCustomers: the customers the caller reaches that meet every predicate (and DateRange),
 // ordered by the first OrderBy (Id, Name or Number; Id ascending by default), paged up to 1,024.
 // The store filters, orders and pages in one statement driven by the caller's reach, on the
-// folded name (and number) columns, so case-insensitive comparisons agree on SQLite and
+// folded name, number and market columns, so case-insensitive comparisons agree on SQLite and
 // PostgreSQL for any text. Account and user predicates become the ids of the customers they
-// allow; the market pair alone is compared here (no folded copy of it is stored), over the
-// reached customers the other predicates leave, and that page is cut here.
+// allow.
 import { ApiError } from '../../contract/api-error.js';
 import type { Entity } from '../../contract/values.js';
 import type { CustomerQuery } from '../../store/records.js';
 import type { Context, Handler } from '../context.js';
 import { compactDay, dayAfter, supportedDay } from './customer-dates.js';
 import { customerEntity } from './customer-entity.js';
-import { fold, type CustomerOrderField } from './customer-order.js';
+import type { CustomerOrderField } from './customer-order.js';
 import { customerFilter, type CustomerFilter } from './customer-predicates.js';
 import { firstOrderBy, pageOf } from '../search/paging.js';
 
@@ -26,16 +25,9 @@ export const searchCustomers: Handler<'SearchCustomers'> = async (ctx, request) 
   if (size === 0) return { Customers: [] };
 
   const query = await storeQuery(ctx, filter, range);
-  const orderBy = { field: order?.field ?? 'Id', descending: order?.descending ?? false };
   if (query === null) return { Customers: [] };
-  if (filter.marketCountry === undefined || filter.marketLanguage === undefined) {
-    return { Customers: (await ctx.store.searchReachableCustomers({ ...query, orderBy, offset, limit: size })).map(customerEntity) };
-  }
-  const country = fold(filter.marketCountry);
-  const language = fold(filter.marketLanguage);
-  const matches = (await ctx.store.searchReachableCustomers({ ...query, orderBy }))
-    .filter((c) => fold(c.marketCountry ?? '') === country && fold(c.marketLanguage ?? '') === language);
-  return { Customers: matches.slice(offset, offset + size).map(customerEntity) };
+  const orderBy = { field: order?.field ?? 'Id', descending: order?.descending ?? false };
+  return { Customers: (await ctx.store.searchReachableCustomers({ ...query, orderBy, offset, limit: size })).map(customerEntity) };
 };
 
 interface CreatedRange { from?: Date; before?: Date }
@@ -55,7 +47,7 @@ function dateRange(range: Entity<'DateRange'> | null | undefined): CreatedRange 
   return { ...(min ? { from: min } : {}), ...(max ? { before: dayAfter(max) } : {}) };
 }
 
-/** The store's query for every predicate but the market pair; null when nothing can match. */
+/** The store's query for the predicates; null when nothing can match. */
 async function storeQuery(ctx: Context, f: CustomerFilter, range: CreatedRange): Promise<CustomerQuery | null> {
   // Each id-valued predicate narrows the ids the customer must be among (all of them: AND).
   let ids: bigint[] | undefined = f.customerIds;
@@ -74,6 +66,8 @@ async function storeQuery(ctx: Context, f: CustomerFilter, range: CreatedRange):
     userId: ctx.user.id, at: ctx.now(),
     ...(ids !== undefined ? { ids } : {}),
     ...(name ? ('equals' in name ? { nameEquals: name.equals } : { nameContains: name.contains }) : {}),
+    // customerFilter accepts the pair only whole.
+    ...(f.marketCountry !== undefined && f.marketLanguage !== undefined ? { market: { country: f.marketCountry, language: f.marketLanguage } } : {}),
     ...(from ? { createdFrom: from } : {}),
     ...(before ? { createdBefore: before } : {}),
   };

@@ -15,8 +15,11 @@ import { v10SearchIndexes } from './v10-search-indexes.js';
 import { v12PasswordResets } from './v12-password-resets.js';
 import { v14AccessEpoch } from './v14-access-epoch.js';
 import { v15CustomerFolds } from './v15-customer-folds.js';
+import { v16CustomerMarketFolds } from './v16-customer-market-folds.js';
+import { v17ManagerLinkIndexes } from './v17-manager-link-indexes.js';
 
 export const MIGRATIONS: readonly Migration[] = [
   v1Initial, v2Invitations, v3OutboxOAuth, v4Customers, v5ClientLinks, v6Accounts, v7UserRoles, v8PilotsNotifications,
   v9Sessions, v10SearchIndexes, v12PasswordResets, v14AccessEpoch, v15CustomerFolds,
+  v16CustomerMarketFolds, v17ManagerLinkIndexes,
 ];

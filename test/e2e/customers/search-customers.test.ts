@@ -9,6 +9,7 @@ import { predicates } from '../../support/faces.js';
 import { childEl, expectOk, must, value, xmlEscape } from '../../support/soap-assert.js';
 import { useCustomersWorld } from '../../support/customers-world.js';
 import { uniqueName } from '../../support/names.js';
+import { newCustomer } from '../../store/contract/fixtures.js';
 
 const world = useCustomersWorld();
 type Predicate = { Field: string; Operator: string; Value: string };
@@ -162,4 +163,26 @@ describe('SearchCustomers', () => {
   });
   it('ordering by LifeCycleStatus (not a customer order) → 201', () =>
     refused([p('CustomerId', 'Equals', '1')], 201, { order: [{ Field: 'LifeCycleStatus', Order: 'Ascending' }] }));
+
+  // Last: it adds customers to G's reach.
+  it('the market pair compares case-insensitively and is applied before the page is cut', async () => {
+    const marketTag = uniqueName('mk');
+    const markets = [['US', 'English'], ['DE', 'English'], ['us', 'English'], ['US', 'German'], ['Us', 'English'],
+      ['US', 'English'], ['FR', 'French'], ['uS', 'English']] as const;
+    const made: bigint[] = [];
+    for (const [i, [marketCountry, marketLanguage]] of markets.entries()) {
+      const c = await world.store.insertCustomer(newCustomer({ name: `${marketTag} ${i}`, marketCountry, marketLanguage }));
+      await insertClientLink(world.store, { type: 'CustomerLink', clientEntityId: c.id, managingCustomerId: G.customer.id });
+      made.push(c.id);
+    }
+    const matching = [0, 2, 4, 5, 7].map((i) => made[i]!);
+    const name = p('CustomerName', 'Contains', marketTag);
+    const us = [p('MarketCountry', 'Equals', 'us'), p('MarketLanguage', 'Equals', 'english')];
+    assert.deepEqual(await search([name, ...us]), matching);
+    assert.deepEqual(await search([name, ...us], { page: { Index: 1, Size: 2 } }), matching.slice(2, 4));
+    assert.deepEqual(await search([name, ...us], { page: { Index: 2, Size: 2 } }), matching.slice(4));
+    assert.deepEqual(await search([name, ...us], { page: { Index: 0, Size: 3 }, order: [{ Field: 'Id', Order: 'Descending' }] }), [...matching].reverse().slice(0, 3));
+    assert.deepEqual(await search([name, p('MarketCountry', 'Equals', 'de'), p('MarketLanguage', 'Equals', 'ENGLISH')]), [made[1]!]);
+    assert.deepEqual(await search([name, p('MarketCountry', 'Equals', 'US'), p('MarketLanguage', 'Equals', 'Spanish')]), []);
+  });
 });

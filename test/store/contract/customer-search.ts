@@ -86,6 +86,40 @@ export function customerSearchTests(ctx: Ctx): void {
     });
   });
 
+  describe('searchReachableCustomers: the market pair, folded, with the page inside', () => {
+    const now = new Date();
+    let agent: UserRecord; let matching: CustomerRecord[]; let reached: CustomerRecord[];
+    const search = (q: Partial<CustomerQuery>): Promise<CustomerRecord[]> =>
+      ctx.store.searchReachableCustomers({ userId: agent.id, at: now, ...q });
+
+    before(async () => {
+      // Five matching customers among others of another country, another language or no market;
+      // one outside the reach. Markets differ in case ('us' and 'Us' are 'US'), beyond ASCII too.
+      const markets: Array<[string | null, 'English' | 'German' | null]> = [
+        ['US', 'English'], ['DE', 'English'], ['us', 'English'], ['US', 'German'], ['Us', 'English'],
+        [null, null], ['US', 'English'], ['Ü', 'English'], ['US', 'English'], ['US', null],
+      ];
+      reached = [];
+      for (const [marketCountry, marketLanguage] of markets) reached.push(await customer(ctx, { marketCountry, marketLanguage }));
+      matching = reached.filter((_, i) => markets[i]![0]?.toUpperCase() === 'US' && markets[i]![1] === 'English');
+      agent = await user(ctx, reached[0]!.id);
+      for (const c of reached) await ctx.store.putUserRole({ userId: agent.id, customerId: c.id, roleId: 41, accountIds: null });
+      await customer(ctx, { marketCountry: 'US', marketLanguage: 'English' });
+    });
+
+    it('equals both, case-insensitively; the page is cut after the filter', async () => {
+      assert.equal(matching.length, 5);
+      const all = ids(matching);
+      assert.deepEqual(ids(await search({ market: { country: 'us', language: 'english' } })), all);
+      assert.deepEqual(ids(await search({ market: { country: 'US', language: 'ENGLISH' }, orderBy: { field: 'Id', descending: true } })), [...all].reverse());
+      assert.deepEqual(ids(await search({ market: { country: 'us', language: 'English' }, orderBy: { field: 'Id', descending: false }, offset: 2, limit: 2 })), all.slice(2, 4));
+      assert.deepEqual(ids(await search({ market: { country: 'US', language: 'English' }, offset: 4, limit: 2 })), all.slice(4));
+      assert.deepEqual(ids(await search({ market: { country: 'ü', language: 'english' } })), [reached[7]!.id]);
+      assert.deepEqual(await search({ market: { country: 'US', language: 'French' } }), []);
+      assert.deepEqual(ids(await search({ market: { country: 'de', language: 'English' }, ids: [reached[1]!.id, reached[0]!.id] })), [reached[1]!.id]);
+    });
+  });
+
   describe('searchClientLinks: newest per pair, folded names, orders and paging in the store', () => {
     let agency: CustomerRecord; let other: CustomerRecord; let clients: CustomerRecord[];
     let newest: ClientLinkRecord[]; let accountLinks: ClientLinkRecord[]; let toB: ClientLinkRecord;

@@ -4,6 +4,7 @@
 import { pageBound } from '../dialect.js';
 import type { ClientLinkRecord, ClientLinkSearch, NewClientLink } from '../../records.js';
 import { insertOutboxStatement } from './outbox.js';
+import { managerLinksQuery } from './manager-links-query.js';
 import { StoreConflict, type ClientLinkGuard, type ClientLinkStore } from '../../store.js';
 import type { Row, SqlValue, Statement } from '../driver.js';
 import { fold, type Columns, type Sql } from '../sql.js';
@@ -147,23 +148,24 @@ export function clientLinkPart(sql: Sql): ClientLinkStore {
 
 
 /**
- * SearchClientLinks' statement. The predicate's links are read by index (the client entities' links
- * through client_links_client, a manager's through client_links_pair), grouped by pair to find each
+ * SearchClientLinks' statement. A manager's links are manager-links-query's. Otherwise the
+ * predicate's links are read by index (the client entities' links through client_links_client,
+ * the accounts a manager links through client_links_pair), grouped by pair to find each
  * pair's newest (a grouping, not a per-link "is there a newer one" probe, which PostgreSQL answers
  * through client_links_manager, i.e. over every link of an agency for each link), then those
  * newest links are read by primary key, their manager's number beside them, and only they are
  * sorted, with the page's limit inside.
  */
 export function clientLinkSearchQuery(sql: Sql, q: ClientLinkSearch): { sql: string; params: SqlValue[] } {
+  const of = q.of;
+  // A manager's links may be countless (an agency's): walked in order, never grouped and sorted.
+  if ('managerId' in of && !('clientIds' in of)) return managerLinksQuery(sql, of.managerId, q);
   const d = sql.dialect;
   const p = sql.params();
-  const of = q.of;
   let candidates: string;
   if ('clientIds' in of) {
     candidates = `type = ${p.add(of.type)} AND ${p.inBigints('client_entity_id', of.clientIds)}`
       + (of.managerId === undefined ? '' : ` AND managing_customer_id = ${p.add(of.managerId)}`);
-  } else if ('managerId' in of) {
-    candidates = `managing_customer_id = ${p.add(of.managerId)}`;
   } else {
     const account = p.add('AccountLink');
     candidates = `type = ${account} AND client_entity_id IN (SELECT o.client_entity_id FROM client_links o `

@@ -18,12 +18,17 @@ const ACTIVE = (p: Params): string => `life_cycle_status = ${p.add('Active')}`;
 export function customerColumns(c: NewCustomer): Columns {
   return [
     ['number', c.number], ['number_folded', fold(c.number)], ['name', c.name], ['name_folded', fold(c.name)],
-    ['industry', c.industry], ['market_country', c.marketCountry],
-    ['market_language', c.marketLanguage], ['financial_status', c.financialStatus],
+    ['industry', c.industry], ['market_country', c.marketCountry], ['market_country_folded', foldOrNull(c.marketCountry)],
+    ['market_language', c.marketLanguage], ['market_language_folded', foldOrNull(c.marketLanguage)],
+    ['financial_status', c.financialStatus],
     ['life_cycle_status', c.lifeCycleStatus], ['service_level', c.serviceLevel],
     ['address', encodeAddress(c.address)], ['is_agency', c.isAgency],
     ['last_modified_by_user_id', c.lastModifiedByUserId],
   ];
+}
+
+function foldOrNull(s: string | null): string | null {
+  return s === null ? null : fold(s);
 }
 
 export function customerFromRow(r: Row): CustomerRecord {
@@ -184,6 +189,9 @@ export function reachableCustomersQuery(sql: Sql, q: CustomerQuery): { sql: stri
   if (q.nameEquals !== undefined) where.push(`c.name_folded = ${p.add(fold(q.nameEquals))}`);
   // Both sides folded, so SQLite's ASCII-only case-insensitive LIKE changes nothing.
   if (q.nameContains !== undefined) where.push(`c.name_folded LIKE ${p.add(`%${escapeLike(fold(q.nameContains))}%`)} ESCAPE '\\'`);
+  if (q.market !== undefined) {
+    where.push(`c.market_country_folded = ${p.add(fold(q.market.country))}`, `c.market_language_folded = ${p.add(fold(q.market.language))}`);
+  }
   if (q.createdFrom !== undefined) where.push(`c.created_time >= ${p.add(q.createdFrom.getTime())}`);
   if (q.createdBefore !== undefined) where.push(`c.created_time < ${p.add(q.createdBefore.getTime())}`);
   const dir = q.orderBy?.descending === true ? 'DESC' : 'ASC';

@@ -196,6 +196,17 @@ export interface ClientLinkGuard {
   live: LiveClientLinks;
   /** A live link of another manager stored in one of these statuses refuses it too (an account's one agency). */
   otherManagerStatuses: readonly ClientLinkRecord['status'][];
+  /**
+   * Whether a live link of the same manager refuses (default true: a second request of the pair).
+   * False when the guarded write is that manager's own link (accepting it).
+   */
+  sameManagerRefuses?: boolean;
+}
+
+/** The link a guarded update changes (its pair names the row to lock and the links to check), and the guard. */
+export interface GuardedClientLinkUpdate {
+  link: Pick<ClientLinkRecord, 'type' | 'clientEntityId' | 'managingCustomerId'>;
+  guard: ClientLinkGuard;
 }
 
 export interface ClientLinkStore {
@@ -216,8 +227,13 @@ export interface ClientLinkStore {
   searchClientLinks(search: ClientLinkSearch): Promise<ClientLinkRecord[]>;
   /** The id of the account or customer a ClientLink names by number (case-insensitively), or null. */
   idByNumber(kind: 'account' | 'customer', number: string): Promise<bigint | null>;
-  /** Compare-and-set on the link's version; the new record, or null when the version moved on. */
-  updateClientLink(id: bigint, expectedVersion: bigint, changes: ClientLinkChanges): Promise<ClientLinkRecord | null>;
+  /**
+   * Compare-and-set on the link's version; the new record, or null when the version moved on. With
+   * `guard` (accepting an account link), the link's client entity row is locked first, as guarded
+   * inserts lock it, and the change is refused with StoreConflict('client_link_live'), writing
+   * nothing, when the guard finds a refusing link.
+   */
+  updateClientLink(id: bigint, expectedVersion: bigint, changes: ClientLinkChanges, guard?: GuardedClientLinkUpdate): Promise<ClientLinkRecord | null>;
 }
 
 /** SignupCustomer: a whole tenant at once. */

@@ -9,6 +9,9 @@ import { currentStatus, newestPerPair, type LinkStatus } from './life-cycle.js';
 /** The statuses of a link "being linked or unlinked" (AddClientLinks refuses another agency's too). */
 export const BEING_LINKED: readonly LinkStatus[] = ['LinkInProgress', 'UnlinkPending', 'UnlinkInProgress'];
 
+/** Another agency's link in one of these statuses holds the account: no second agency may request or accept one. */
+export const HELD_BY_ANOTHER_AGENCY: readonly LinkStatus[] = [...BEING_LINKED, 'Active'];
+
 export async function assertNotBeingLinked(store: Store, account: AccountRecord, now: Date): Promise<void> {
   const links = newestPerPair(await store.listClientLinksByClient('AccountLink', [account.id]));
   const busy = links.find((l) => BEING_LINKED.includes(currentStatus(l, now)));

@@ -6,9 +6,9 @@ import type { NewClientLink, NewOutboxMessage } from '../../store/records.js';
 import { StoreConflict, type ClientLinkGuard } from '../../store/store.js';
 import type { Context, Handler } from '../context.js';
 import { ApiError } from '../../contract/api-error.js';
-import { BEING_LINKED } from './account-lock.js';
+import { HELD_BY_ANOTHER_AGENCY } from './account-lock.js';
 import { runBatch } from './batch.js';
-import { currentStatus, isLive, liveAt, type LinkStatus } from './life-cycle.js';
+import { currentStatus, isLive, liveAt } from './life-cycle.js';
 import { chainLengthWith, MAX_CUSTOMER_LINK_DEPTH } from './link-depth.js';
 import { linkRequestMessage } from './link-notice.js';
 import {
@@ -130,7 +130,6 @@ async function checkClient(ctx: Context, type: LinkType, client: ClientEntity, m
  * link into or out of them (LinkInProgress reads Active, LinkPending LinkExpired), so the store
  * may test the stored status.
  */
-export const HELD_BY_ANOTHER_AGENCY: readonly LinkStatus[] = [...BEING_LINKED, 'Active'];
 
 /** The refusals that depend on the client entity's live links (checked again by the store: insertGuarded). */
 async function checkLiveLinks(ctx: Context, type: LinkType, client: ClientEntity, managerId: bigint): Promise<void> {

@@ -8,7 +8,9 @@ import type { ClientLinkRecord } from '../../store/records.js';
 import type { Context, Handler } from '../context.js';
 import { ApiError } from '../../contract/api-error.js';
 import { runBatch } from './batch.js';
-import { acceptedStatus, currentStatus, isLive, newestPerPair, type LinkStatus } from './life-cycle.js';
+import { acceptedStatus, currentStatus, isLive, liveAt, newestPerPair, type LinkStatus } from './life-cycle.js';
+import { HELD_BY_ANOTHER_AGENCY } from './account-lock.js';
+import { StoreConflict, type GuardedClientLinkUpdate } from '../../store/store.js';
 import {
   clientEntity, clientEntityId, isAgencySide, isClientSide, linkType, managingCustomerId, type ClientEntity,
 } from './link-parties.js';
@@ -64,18 +66,32 @@ async function updateOne(ctx: Context, input: Entity<'ClientLink'>): Promise<voi
       : 'Only the managing customer can cancel a link request or ask to unlink.');
   }
   let next: LinkStatus;
+  // Accepting an account link: the store checks "no other agency holds the account" again under
+  // the account's row lock (as AddClientLinks' guarded insert does), so two agencies' requests
+  // accepted at the same moment cannot both become Active.
+  let guarded: GuardedClientLinkUpdate | undefined;
   switch (requested) {
     case 'LinkAccepted':
       await checkNoOtherAgency(ctx, link, client, now);
       next = acceptedStatus(link, now);
+      if (client.kind === 'account') {
+        guarded = { link, guard: { live: liveAt(now), otherManagerStatuses: HELD_BY_ANOTHER_AGENCY, sameManagerRefuses: false } };
+      }
       break;
     // The unlink has no billing transition to wait for: UnlinkPending and UnlinkInProgress pass at once.
     case 'UnlinkRequested': next = 'Inactive'; break;
     default: next = requested;
   }
-  const updated = await ctx.store.updateClientLink(link.id, link.version, {
-    status: next, note: input.Note || link.note, lastModifiedByUserId: ctx.user.id,
-  });
+  const changes = { status: next, note: input.Note || link.note, lastModifiedByUserId: ctx.user.id };
+  let updated: ClientLinkRecord | null;
+  try {
+    updated = await ctx.store.updateClientLink(link.id, link.version, changes, guarded);
+  } catch (err) {
+    if (!(err instanceof StoreConflict && err.what === 'client_link_live')) throw err;
+    // Another agency's link got there first: the fault the sequential check gives now.
+    await checkNoOtherAgency(ctx, link, client, ctx.now());
+    updated = null;
+  }
   if (!updated) throw new ApiError('TimestampNotMatch', 'The client link changed meanwhile; search for it again.');
 }
 

@@ -1,9 +1,11 @@
 // AddClientLinks under concurrent requests: the "already invited" rule (a live link of the pair
 // is 1410) holds when several requests for one pair arrive at once — the store checks it again in
 // the insert's transaction, under the client entity's row lock — and a refused request writes
-// nothing, its notice neither. Several agencies' requests for one account still coexist. Half the
-// requests go over REST, half over SOAP, to two servers sharing one store (a SQLite file, a
-// PostgreSQL schema), so the requests race across processes.
+// nothing, its notice neither. Several agencies' requests for one account still coexist, and when
+// the client accepts several of them at once (UpdateClientLinks, LinkAccepted) only one agency
+// gets the account: the accept is checked again under the same lock. Half the requests go over
+// REST, half over SOAP, to two servers sharing one store (a SQLite file, a PostgreSQL schema), so
+// the requests race across processes.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { faults } from '../../../src/contract/faults.js';
@@ -21,18 +23,23 @@ type World = ServersOnOneStore;
 const ALREADY_INVITED = `${faults.ClientLinkAlreadyInvited.code} ${faults.ClientLinkAlreadyInvited.message}`;
 
 /** One AddClientLinks of one link, request `i` (REST when even, SOAP when odd; servers in turn): 'ok' or "code message". */
-async function addOne(world: World, i: number, link: LinkInput, token: string): Promise<string> {
+function addOne(world: World, i: number, link: LinkInput, token: string): Promise<string> {
+  return linkCall(world, i, 'AddClientLinks', link, token);
+}
+
+/** Add- or UpdateClientLinks of one link, as addOne. */
+async function linkCall(world: World, i: number, op: 'AddClientLinks' | 'UpdateClientLinks', link: LinkInput, token: string): Promise<string> {
   const call = faces(world.servers[i % world.servers.length]!);
   if (i % 2 === 0) {
-    const r = await call.rest('AddClientLinks', { ClientLinks: [linkJson(link)] }, token);
+    const r = await call.rest(op, { ClientLinks: [linkJson(link)] }, token);
     assert.equal(r.status, 200, r.text);
     assert.deepEqual(r.body.OperationErrors, [], r.text);
     const partial = r.body.PartialErrors as Array<Array<{ Code: number; Message: string }> | null>;
     assert.equal(partial.length, 1, r.text);
     return partial[0] === null ? 'ok' : partial[0]!.map((e) => `${e.Code} ${e.Message}`).join('; ');
   }
-  const r = await call.soap('AddClientLinks', `<ClientLinks>${linkXml(link)}</ClientLinks>`, token);
-  const response = expectOk(r, 'AddClientLinks');
+  const r = await call.soap(op, `<ClientLinks>${linkXml(link)}</ClientLinks>`, token);
+  const response = expectOk(r, op);
   assert.deepEqual(findAll(childEl(response, 'OperationErrors')!, 'OperationError'), [], r.text);
   const entries = childEl(response, 'PartialErrors')!.children.filter((c) => c.local === 'ArrayOfOperationError');
   assert.equal(entries.length, 1, r.text);
@@ -109,6 +116,19 @@ function concurrencyRules(label: string, open: () => Promise<World>): void {
       }
       // "Pending requests of several agencies may coexist": the client chooses.
       assert.equal((await world.store.listClientLinksByClient('AccountLink', [client.account.id])).length, agencies.length);
+    });
+
+    it('the client accepting five agencies\' requests for its account at once: one becomes Active, the others are 1424 and stay pending', async () => {
+      const client = await createTestTenant(world.store, 'sandbox', 'Chooser Client');
+      const agencies = await Promise.all(Array.from({ length: 5 }, (_, i) => createTestTenant(world.store, 'sandbox', `Suitor ${i}`)));
+      for (const [i, agency] of agencies.entries()) assert.equal(await addOne(world, i, accountLink(agency, client), agency.token), 'ok');
+      const accepts = agencies.map((agency, i) => linkCall(world, i, 'UpdateClientLinks', { ...accountLink(agency, client), Status: 'LinkAccepted' }, client.token));
+      const outcomes = await Promise.all(accepts);
+      const managed = `${faults.ClientAccountManagedByAnotherAgency.code} ${faults.ClientAccountManagedByAnotherAgency.message}`;
+      assert.deepEqual([...outcomes].sort(), [...Array.from({ length: 4 }, () => managed), 'ok'], outcomes.join(' | '));
+      const links = await world.store.listClientLinksByClient('AccountLink', [client.account.id]);
+      assert.deepEqual(links.map((l) => l.status).sort(), ['Active', 'LinkPending', 'LinkPending', 'LinkPending', 'LinkPending']);
+      assert.equal(links.find((l) => l.status === 'Active')!.managingCustomerId, agencies[outcomes.indexOf('ok')]!.customer.id);
     });
 
     it('an account another agency manages: concurrent requests are all 1424 and nothing is stored', async () => {

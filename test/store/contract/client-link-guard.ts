@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import type { ClientLinkRecord, NewClientLink, NewOutboxMessage } from '../../../src/store/records.js';
 import { StoreConflict, type ClientLinkGuard } from '../../../src/store/store.js';
 import { currentStatus, isLive, LINK_PENDING_LIFETIME_MS, liveAt } from '../../../src/domain/client-links/life-cycle.js';
-import { HELD_BY_ANOTHER_AGENCY } from '../../../src/domain/client-links/add-client-links.js';
+import { HELD_BY_ANOTHER_AGENCY } from '../../../src/domain/client-links/account-lock.js';
 import { account, BIG, customer, uniq, type Ctx } from './fixtures.js';
 
 const DAY = 86_400_000;

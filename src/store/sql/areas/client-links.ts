@@ -43,7 +43,9 @@ export function insertClientLinkStatement(sql: Sql, link: NewClientLink): Statem
  * that entity locks too, so a concurrent add waits here and then sees this one's link; then a
  * guard that returns no row (rolling everything back) when a refusing link exists.
  */
-function clientLinkGuardSteps(sql: Sql, link: NewClientLink, guard: ClientLinkGuard): Statement[] {
+function clientLinkGuardSteps(
+  sql: Sql, link: Pick<NewClientLink, 'type' | 'clientEntityId' | 'managingCustomerId'>, guard: ClientLinkGuard,
+): Statement[] {
   const table = link.type === 'AccountLink' ? 'accounts' : 'customers';
   const p = sql.params();
   const lock = { sql: `UPDATE ${table} SET version = version WHERE id = ${p.add(link.clientEntityId)}`, params: p.values };
@@ -54,9 +56,15 @@ function clientLinkGuardSteps(sql: Sql, link: NewClientLink, guard: ClientLinkGu
   // Links written before version 5 have no creation time; their last change stands in (clientLinkFromRow).
   const live = `${q.inTexts('status', statuses)} AND (status <> ${q.add(expiring.status)} `
     + `OR COALESCE(created_time, last_modified_time) > ${q.add(ms(expiring.createdAfter))})`;
-  const sameManager = `managing_customer_id = ${q.add(link.managingCustomerId)}`;
-  const refusing = guard.otherManagerStatuses.length === 0
-    ? sameManager : `(${sameManager} OR ${q.inTexts('status', guard.otherManagerStatuses)})`;
+  let refusing: string;
+  if (guard.sameManagerRefuses === false) {
+    refusing = guard.otherManagerStatuses.length === 0 ? '1 = 0'
+      : `managing_customer_id <> ${q.add(link.managingCustomerId)} AND ${q.inTexts('status', guard.otherManagerStatuses)}`;
+  } else {
+    const sameManager = `managing_customer_id = ${q.add(link.managingCustomerId)}`;
+    refusing = guard.otherManagerStatuses.length === 0
+      ? sameManager : `(${sameManager} OR ${q.inTexts('status', guard.otherManagerStatuses)})`;
+  }
   const check = {
     sql: `SELECT 1 AS ok WHERE NOT EXISTS (SELECT 1 FROM client_links WHERE ${entity} AND ${live} AND ${refusing})`,
     params: q.values, guard: true,
@@ -137,11 +145,25 @@ export function clientLinkPart(sql: Sql): ClientLinkStore {
       return row === null ? null : big(row, 'id');
     },
 
-    async updateClientLink(id, expectedVersion, changes) {
-      const row = await sql.update('client_links', id, expectedVersion, [
+    async updateClientLink(id, expectedVersion, changes, guarded) {
+      const columns: Columns = [
         ['status', changes.status], ['note', changes.note], ['last_modified_by_user_id', changes.lastModifiedByUserId],
-      ]);
-      return row === null ? null : clientLinkFromRow(row);
+      ];
+      if (guarded === undefined) {
+        const row = await sql.update('client_links', id, expectedVersion, columns);
+        return row === null ? null : clientLinkFromRow(row);
+      }
+      const steps = clientLinkGuardSteps(sql, guarded.link, guarded.guard);
+      const rows = await sql.transaction([...steps, sql.updateStatement('client_links', id, expectedVersion, columns)]);
+      if (rows === null) {
+        // The guard or the compare-and-set refused: which one, the link's version says.
+        const now = await sql.byId('client_links', id);
+        if (now !== null && big(now, 'version') === expectedVersion) throw new StoreConflict('client_link_live');
+        return null;
+      }
+      const row = rows[steps.length]?.[0];
+      if (row === undefined) throw new Error('store: update of client_links returned no row');
+      return clientLinkFromRow(row);
     },
   };
 }

@@ -4,7 +4,7 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AccountInfoRecord, AccountQuery, AccountRecord, UserRecord } from '../../../src/store/records.js';
-import { account, customer, uniq, user, type Ctx } from './fixtures.js';
+import { mixedReach, uniq, user, type Ctx } from './fixtures.js';
 
 const INFO_FIELDS = ['customerId', 'id', 'lifeCycleStatus', 'name', 'number', 'pauseReason'] as const;
 
@@ -26,23 +26,17 @@ export function accountInfoTests(ctx: Ctx): void {
       // x: the user's customer (a whole-customer role); w: reached whole down a customer link;
       // y: one account through an account-level role; z: one account through an account link;
       // o: out of reach.
-      const [x, w, y, z, o] = [await customer(ctx), await customer(ctx), await customer(ctx), await customer(ctx), await customer(ctx)];
-      xId = x.id;
-      for (const [key, owner, name, number, status, pause] of [
-        ['x1', x, `${tag} delta`, `N${TAG}X1`, 'Active', null], ['x2', x, 'Xenon', `${TAG} BRAVO`, 'Pause', 2],
-        ['x3', x, `${tag} golf`, `${TAG} A-BOTH`, 'Draft', null], ['x4', x, `${TAG} Ärger`, `N${TAG}X4`, 'Pause', 1],
-        ['w1', w, `${tag} alpha`, `N${TAG}W1`, 'Active', null], ['w2', w, 'Wolf', `${TAG} ECHO`, 'Inactive', null],
-        ['y1', y, `${tag} charlie`, `N${TAG}Y1`, 'Active', null], ['y2', y, `${tag} aaa`, `N${TAG}Y2`, 'Active', null],
-        ['z1', z, 'Zulu', `${TAG} FOXTROT`, 'Pause', 1], ['z2', z, `${tag} ab`, `N${TAG}Z2`, 'Active', null],
-        ['o1', o, `${tag} out`, `N${TAG}O1`, 'Active', null],
-      ] as const) a[key] = await account(ctx, owner.id, { name, number, lifeCycleStatus: status, pauseReason: pause });
-      u = await user(ctx, x.id);
-      await ctx.store.putUserRole({ userId: u.id, customerId: x.id, roleId: 41, accountIds: null });
-      await ctx.store.putUserRole({ userId: u.id, customerId: y.id, roleId: 41, accountIds: [a.y1!.id] });
-      const link = { status: 'Active', name: null, note: null, isBillToClient: false, startDate: null, inviterEmail: null,
-        inviterName: null, inviterPhone: null, customerLinkPermission: null, suppressNotification: true, lastModifiedByUserId: null } as const;
-      await ctx.store.insertClientLink({ ...link, type: 'CustomerLink', clientEntityId: w.id, managingCustomerId: x.id });
-      await ctx.store.insertClientLink({ ...link, type: 'AccountLink', clientEntityId: a.z1!.id, managingCustomerId: x.id });
+      const reach = await mixedReach(ctx, ([
+        ['x1', `${tag} delta`, `N${TAG}X1`, 'Active', null], ['x2', 'Xenon', `${TAG} BRAVO`, 'Pause', 2],
+        ['x3', `${tag} golf`, `${TAG} A-BOTH`, 'Draft', null], ['x4', `${TAG} Ärger`, `N${TAG}X4`, 'Pause', 1],
+        ['w1', `${tag} alpha`, `N${TAG}W1`, 'Active', null], ['w2', 'Wolf', `${TAG} ECHO`, 'Inactive', null],
+        ['y1', `${tag} charlie`, `N${TAG}Y1`, 'Active', null], ['y2', `${tag} aaa`, `N${TAG}Y2`, 'Active', null],
+        ['z1', 'Zulu', `${TAG} FOXTROT`, 'Pause', 1], ['z2', `${tag} ab`, `N${TAG}Z2`, 'Active', null],
+        ['o1', `${tag} out`, `N${TAG}O1`, 'Active', null],
+      ] as const).map(([key, name, number, lifeCycleStatus, pauseReason]) => [key, { name, number, lifeCycleStatus, pauseReason }] as const));
+      Object.assign(a, reach.accounts);
+      u = reach.user;
+      xId = reach.customers.x!.id;
     });
 
     /** Both reads of one query; the infos must be the records' AccountInfo fields, row for row. */

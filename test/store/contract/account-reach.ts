@@ -4,7 +4,7 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AccountRecord, ClientLinkRecord, CustomerRecord, NewClientLink, UserRecord } from '../../../src/store/records.js';
 import { prefixRange } from '../../../src/store/sql/areas/account-query.js';
-import { account, customer, uniq, user, type Ctx } from './fixtures.js';
+import { account, customer, mixedReach, uniq, user, type Ctx } from './fixtures.js';
 
 const ids = (rs: readonly AccountRecord[]): bigint[] => rs.map((r) => r.id);
 const byId = (rs: readonly AccountRecord[]): bigint[] => ids(rs).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -92,20 +92,14 @@ export function accountReachTests(ctx: Ctx): void {
       const TAG = tag.toUpperCase();
       // x: the user's customer (a whole-customer role); w: reached whole down a customer link;
       // y: one account through an account-level role; z: one account through an account link.
-      const [x, w, y, z] = [await customer(ctx), await customer(ctx), await customer(ctx), await customer(ctx)];
-      for (const [key, owner, name, number] of [
-        ['x1', x, `${tag} delta`, `N${TAG}X1`], ['x2', x, 'Xenon', `${TAG} BRAVO`], ['x3', x, `${tag} golf`, `${TAG} A-BOTH`],
-        ['w1', w, `${tag} alpha`, `N${TAG}W1`], ['w2', w, 'Wolf', `${TAG} ECHO`],
-        ['y1', y, `${tag} charlie`, `N${TAG}Y1`], ['y2', y, `${tag} aaa`, `N${TAG}Y2`],
-        ['z1', z, 'Zulu', `${TAG} FOXTROT`], ['z2', z, `${tag} ab`, `N${TAG}Z2`],
-      ] as const) a[key] = await account(ctx, owner.id, { name, number });
-      u = await user(ctx, x.id);
-      await ctx.store.putUserRole({ userId: u.id, customerId: x.id, roleId: 41, accountIds: null });
-      await ctx.store.putUserRole({ userId: u.id, customerId: y.id, roleId: 41, accountIds: [a.y1!.id] });
-      const link = { status: 'Active', name: null, note: null, isBillToClient: false, startDate: null, inviterEmail: null,
-        inviterName: null, inviterPhone: null, customerLinkPermission: null, suppressNotification: true, lastModifiedByUserId: null } as const;
-      await ctx.store.insertClientLink({ ...link, type: 'CustomerLink', clientEntityId: w.id, managingCustomerId: x.id });
-      await ctx.store.insertClientLink({ ...link, type: 'AccountLink', clientEntityId: a.z1!.id, managingCustomerId: x.id });
+      const reach = await mixedReach(ctx, ([
+        ['x1', `${tag} delta`, `N${TAG}X1`], ['x2', 'Xenon', `${TAG} BRAVO`], ['x3', `${tag} golf`, `${TAG} A-BOTH`],
+        ['w1', `${tag} alpha`, `N${TAG}W1`], ['w2', 'Wolf', `${TAG} ECHO`],
+        ['y1', `${tag} charlie`, `N${TAG}Y1`], ['y2', `${tag} aaa`, `N${TAG}Y2`],
+        ['z1', 'Zulu', `${TAG} FOXTROT`], ['z2', `${tag} ab`, `N${TAG}Z2`],
+      ] as const).map(([key, name, number]) => [key, { name, number }] as const));
+      Object.assign(a, reach.accounts);
+      u = reach.user;
     });
 
     it('name-or-number merges both by the text matched, then id, and pages in that order', async () => {

@@ -83,6 +83,37 @@ export async function user(ctx: Ctx, customerId: bigint, over: Partial<NewUser> 
   return ctx.store.insertUser(newUser(customerId, over));
 }
 
+/** One account of mixedReach: the first letter of its key names its customer. */
+export type ReachAccount = readonly [key: string, over: Partial<NewAccount>];
+
+export interface MixedReach {
+  user: UserRecord;
+  customers: Record<string, CustomerRecord>;
+  accounts: Record<string, AccountRecord>;
+}
+
+/**
+ * A user whose reach mixes whole customers and single accounts: x, the user's customer (a
+ * whole-customer role); w, reached whole down a customer link from x; of y only y1, through an
+ * account-level role; of z only z1, through an account link from x; any other letter is out of
+ * reach. Customers are made first, in the order their letters first appear, then the accounts.
+ */
+export async function mixedReach(ctx: Ctx, rows: readonly ReachAccount[]): Promise<MixedReach> {
+  const customers: Record<string, CustomerRecord> = {};
+  for (const [key] of rows) customers[key[0]!] ??= await customer(ctx);
+  const accounts: Record<string, AccountRecord> = {};
+  for (const [key, over] of rows) accounts[key] = await account(ctx, customers[key[0]!]!.id, over);
+  const { x, w, y } = customers;
+  const reacher = await user(ctx, x!.id);
+  await ctx.store.putUserRole({ userId: reacher.id, customerId: x!.id, roleId: 41, accountIds: null });
+  await ctx.store.putUserRole({ userId: reacher.id, customerId: y!.id, roleId: 41, accountIds: [accounts.y1!.id] });
+  const link = { status: 'Active', name: null, note: null, isBillToClient: false, startDate: null, inviterEmail: null,
+    inviterName: null, inviterPhone: null, customerLinkPermission: null, suppressNotification: true, lastModifiedByUserId: null } as const;
+  await ctx.store.insertClientLink({ ...link, type: 'CustomerLink', clientEntityId: w!.id, managingCustomerId: x!.id });
+  await ctx.store.insertClientLink({ ...link, type: 'AccountLink', clientEntityId: accounts.z1!.id, managingCustomerId: x!.id });
+  return { user: reacher, customers, accounts };
+}
+
 export async function rejectsConflict(p: Promise<unknown>, what: StoreConflict['what']): Promise<void> {
   await assert.rejects(p, (err: unknown) => {
     assert.ok(err instanceof StoreConflict, `expected StoreConflict, got ${String(err)}`);

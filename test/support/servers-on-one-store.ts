@@ -2,7 +2,7 @@
 // serve): one SQLite server, or two servers on one PostgreSQL schema — for rules that must hold
 // across processes (cache invalidation, concurrent writes).
 import { startServer, type RunningServer } from './server.js';
-import { dropSchemas, PG_URL, throwAwaySchemaName } from '../store/pg-test.js';
+import { dropSchemas, PG_URL, pgProblem, reportPgAway, throwAwaySchemaName } from '../store/pg-test.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
 
@@ -16,6 +16,41 @@ export interface ServersOnOneStore {
 export async function oneSqliteServer(): Promise<ServersOnOneStore> {
   const server = await startServer();
   return { servers: [server], store: await server.store(), cleanUp: () => server.stop() };
+}
+
+/**
+ * Two servers on one SQLite file (WAL; a write transaction waits for the other's, busy_timeout).
+ * One SQLite server alone cannot show a race between requests: its store answers synchronously,
+ * so one request's check and write run without another request's in between.
+ */
+export async function twoSqliteServers(): Promise<ServersOnOneStore> {
+  const first = await startServer();
+  try {
+    // The later --data wins: the second server opens the first one's store.
+    const second = await startServer({ args: ['--data', first.dataDir] });
+    return {
+      servers: [first, second], store: await first.store(),
+      cleanUp: async () => { await second.stop(); await first.stop(); },
+    };
+  } catch (err) {
+    await first.stop();
+    throw err;
+  }
+}
+
+/**
+ * Registers `rules` (a describe) on the SQLite world `sqlite.open` ("subject (SQLite, how)") and,
+ * when PostgreSQL answers, on two servers sharing a throw-away schema named after `pgTag`;
+ * otherwise reports PostgreSQL away.
+ */
+export async function onSharedStores(
+  subject: string, rules: (label: string, open: () => Promise<ServersOnOneStore>) => void,
+  sqlite: { how: string; open: () => Promise<ServersOnOneStore> }, pgTag: string,
+): Promise<void> {
+  rules(`${subject} (SQLite, ${sqlite.how})`, sqlite.open);
+  const problem = await pgProblem();
+  if (problem !== null) reportPgAway(`${subject} (PostgreSQL, two servers)`, problem);
+  else rules(`${subject} (PostgreSQL, two servers on one schema)`, () => twoPostgresServers(pgTag));
 }
 
 /** Two servers on one throw-away PostgreSQL schema (named after `tag`), dropped by cleanUp. */

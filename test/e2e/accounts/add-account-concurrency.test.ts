@@ -8,8 +8,7 @@ import { accountXml, ADDRESS, addressXml } from '../../support/account-xml.js';
 import { faces, faultCodes, restCodes } from '../../support/faces.js';
 import { createTestTenant, type TestTenant } from '../../support/fixtures.js';
 import { uniqueName } from '../../support/names.js';
-import { oneSqliteServer, twoPostgresServers, type ServersOnOneStore } from '../../support/servers-on-one-store.js';
-import { pgProblem, reportPgAway } from '../../store/pg-test.js';
+import { onSharedStores, oneSqliteServer, type ServersOnOneStore } from '../../support/servers-on-one-store.js';
 
 const INVALID_PARAMETER = 201;
 
@@ -73,11 +72,4 @@ function concurrencyRules(label: string, open: () => Promise<World>): void {
   });
 }
 
-concurrencyRules('AddAccount under concurrent requests (SQLite)', oneSqliteServer);
-
-const problem = await pgProblem();
-if (problem !== null) {
-  reportPgAway('AddAccount under concurrent requests (PostgreSQL, two servers)', problem);
-} else {
-  concurrencyRules('AddAccount under concurrent requests (PostgreSQL, two servers on one schema)', () => twoPostgresServers('addrace'));
-}
+await onSharedStores('AddAccount under concurrent requests', concurrencyRules, { how: 'one server', open: oneSqliteServer }, 'addrace');

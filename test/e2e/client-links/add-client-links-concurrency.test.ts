@@ -14,9 +14,7 @@ import { createTestTenant, type TestTenant } from '../../support/fixtures.js';
 import { findAll, text } from '../../support/clients.js';
 import { linkJson, linkXml, type LinkInput } from '../../support/client-links.js';
 import { childEl, expectOk, NIL } from '../../support/soap-assert.js';
-import { startServer } from '../../support/server.js';
-import { twoPostgresServers, type ServersOnOneStore } from '../../support/servers-on-one-store.js';
-import { pgProblem, reportPgAway } from '../../store/pg-test.js';
+import { onSharedStores, twoSqliteServers, type ServersOnOneStore } from '../../support/servers-on-one-store.js';
 
 type World = ServersOnOneStore;
 
@@ -48,26 +46,6 @@ async function linkCall(world: World, i: number, op: 'AddClientLinks' | 'UpdateC
   return findAll(entry, 'OperationError').map((e) => `${text(e, 'Code')} ${text(e, 'Message')}`).join('; ');
 }
 
-/**
- * Two servers on one SQLite file (WAL; a write transaction waits for the other's, busy_timeout).
- * One SQLite server alone cannot show the race: its store answers synchronously, so one request's
- * check and insert run without another request's in between.
- */
-async function twoSqliteServers(): Promise<World> {
-  const first = await startServer();
-  try {
-    // The later --data wins: the second server opens the first one's store.
-    const second = await startServer({ args: ['--data', first.dataDir] });
-    return {
-      servers: [first, second], store: await first.store(),
-      cleanUp: async () => { await second.stop(); await first.stop(); },
-    };
-  } catch (err) {
-    await first.stop();
-    throw err;
-  }
-}
-
 function accountLink(agency: TestTenant, client: TestTenant): LinkInput {
   return { ClientEntityId: client.account.id, ManagingCustomerId: agency.customer.id, IsBillToClient: true };
 }
@@ -81,26 +59,20 @@ function concurrencyRules(label: string, open: () => Promise<World>): void {
     const mailTo = async (tenant: TestTenant): Promise<number> =>
       (await world.store.listOutboxMessages({ to: tenant.user.contactInfo!.email!, limit: 50 })).length;
 
-    it('of 10 concurrent account link requests for one pair exactly one is stored; the others are 1410 and write nothing', async () => {
-      const agency = await createTestTenant(world.store, 'sandbox', 'Race Agency');
-      const client = await createTestTenant(world.store, 'sandbox', 'Race Client');
-      const outcomes = await Promise.all(Array.from({ length: 10 }, (_, i) => addOne(world, i, accountLink(agency, client), agency.token)));
-      assert.deepEqual([...outcomes].sort(), [...Array.from({ length: 9 }, () => ALREADY_INVITED), 'ok'], outcomes.join(' | '));
-      const links = await world.store.listClientLinksByClient('AccountLink', [client.account.id]);
-      assert.deepEqual(links.map((l) => [l.managingCustomerId, l.status]), [[agency.customer.id, 'LinkPending']]);
-      assert.equal(await mailTo(client), 1, 'one link request e-mailed');
-    });
-
-    it('of 10 concurrent customer link requests for one pair exactly one is stored; the others are 1410', async () => {
-      const agency = await createTestTenant(world.store, 'sandbox', 'Race Manager');
-      const client = await createTestTenant(world.store, 'sandbox', 'Race Customer');
-      const link: LinkInput = { Type: 'CustomerLink', ClientEntityId: client.customer.id, ManagingCustomerId: agency.customer.id };
-      const outcomes = await Promise.all(Array.from({ length: 10 }, (_, i) => addOne(world, i, link, agency.token)));
-      assert.deepEqual([...outcomes].sort(), [...Array.from({ length: 9 }, () => ALREADY_INVITED), 'ok'], outcomes.join(' | '));
-      const links = await world.store.listClientLinksByClient('CustomerLink', [client.customer.id]);
-      assert.deepEqual(links.map((l) => [l.managingCustomerId, l.status]), [[agency.customer.id, 'LinkPending']]);
-      assert.equal(await mailTo(client), 1, 'one link request e-mailed');
-    });
+    for (const type of ['AccountLink', 'CustomerLink'] as const) {
+      it(`of 10 concurrent ${type} requests for one pair exactly one is stored; the others are 1410 and write nothing`, async () => {
+        const agency = await createTestTenant(world.store, 'sandbox', `Race Agency ${type}`);
+        const client = await createTestTenant(world.store, 'sandbox', `Race Client ${type}`);
+        const entityId = type === 'AccountLink' ? client.account.id : client.customer.id;
+        const link: LinkInput = type === 'AccountLink' ? accountLink(agency, client)
+          : { Type: 'CustomerLink', ClientEntityId: entityId, ManagingCustomerId: agency.customer.id };
+        const outcomes = await Promise.all(Array.from({ length: 10 }, (_, i) => addOne(world, i, link, agency.token)));
+        assert.deepEqual([...outcomes].sort(), [...Array.from({ length: 9 }, () => ALREADY_INVITED), 'ok'], outcomes.join(' | '));
+        const links = await world.store.listClientLinksByClient(type, [entityId]);
+        assert.deepEqual(links.map((l) => [l.managingCustomerId, l.status]), [[agency.customer.id, 'LinkPending']]);
+        assert.equal(await mailTo(client), 1, 'one link request e-mailed');
+      });
+    }
 
     it('five agencies requesting one account at once, twice each: one request of each is stored, the other is 1410', async () => {
       const client = await createTestTenant(world.store, 'sandbox', 'Contested Client');
@@ -147,11 +119,4 @@ function concurrencyRules(label: string, open: () => Promise<World>): void {
   });
 }
 
-concurrencyRules('AddClientLinks under concurrent requests (SQLite, two servers on one file)', twoSqliteServers);
-
-const problem = await pgProblem();
-if (problem !== null) {
-  reportPgAway('AddClientLinks under concurrent requests (PostgreSQL, two servers)', problem);
-} else {
-  concurrencyRules('AddClientLinks under concurrent requests (PostgreSQL, two servers on one schema)', () => twoPostgresServers('linkrace'));
-}
+await onSharedStores('AddClientLinks under concurrent requests', concurrencyRules, { how: 'two servers on one file', open: twoSqliteServers }, 'linkrace');

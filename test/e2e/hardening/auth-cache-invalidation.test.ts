@@ -8,8 +8,7 @@ import assert from 'node:assert/strict';
 import { faces, restCodes } from '../../support/faces.js';
 import { faultCodes } from '../../support/clients.js';
 import type { RunningServer } from '../../support/server.js';
-import { oneSqliteServer, twoPostgresServers } from '../../support/servers-on-one-store.js';
-import { pgProblem, reportPgAway } from '../../store/pg-test.js';
+import { onSharedStores, oneSqliteServer } from '../../support/servers-on-one-store.js';
 import type { Store } from '../../../src/store/store.js';
 import type { UserRecord } from '../../../src/store/records.js';
 import { issueAccessToken } from '../../../src/auth/issue-tokens.js';
@@ -104,11 +103,4 @@ function invalidationRules(name: string, setUp: () => Promise<World & { cleanUp:
   });
 }
 
-invalidationRules('credential cache invalidation (SQLite, change from another process)', oneSqliteServer);
-
-const problem = await pgProblem();
-if (problem !== null) {
-  reportPgAway('credential cache invalidation (PostgreSQL, two servers)', problem);
-} else {
-  invalidationRules('credential cache invalidation (PostgreSQL, two servers on one schema)', () => twoPostgresServers('cache'));
-}
+await onSharedStores('credential cache invalidation', invalidationRules, { how: 'change from another process', open: oneSqliteServer }, 'cache');

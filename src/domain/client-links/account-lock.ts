@@ -9,7 +9,11 @@ import { currentStatus, newestPerPair, type LinkStatus } from './life-cycle.js';
 /** The statuses of a link "being linked or unlinked" (AddClientLinks refuses another agency's too). */
 export const BEING_LINKED: readonly LinkStatus[] = ['LinkInProgress', 'UnlinkPending', 'UnlinkInProgress'];
 
-/** Another agency's link in one of these statuses holds the account: no second agency may request or accept one. */
+/**
+ * Another agency's link in one of these statuses holds the account: no second agency may request
+ * or accept one. The clock never moves a link into or out of them (LinkInProgress reads Active,
+ * LinkPending LinkExpired), so the store may test the stored status.
+ */
 export const HELD_BY_ANOTHER_AGENCY: readonly LinkStatus[] = [...BEING_LINKED, 'Active'];
 
 export async function assertNotBeingLinked(store: Store, account: AccountRecord, now: Date): Promise<void> {

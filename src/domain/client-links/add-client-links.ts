@@ -125,12 +125,6 @@ async function checkClient(ctx: Context, type: LinkType, client: ClientEntity, m
   if (client.kind === 'account' && client.account.paymentMethodId === null) throw new ApiError('PrepaidClientAccountNotSupported');
 }
 
-/**
- * Another agency's account link in one of these statuses refuses an add. The clock never moves a
- * link into or out of them (LinkInProgress reads Active, LinkPending LinkExpired), so the store
- * may test the stored status.
- */
-
 /** The refusals that depend on the client entity's live links (checked again by the store: insertGuarded). */
 async function checkLiveLinks(ctx: Context, type: LinkType, client: ClientEntity, managerId: bigint): Promise<void> {
   const now = ctx.now();

@@ -9,7 +9,7 @@ import type { Context, Handler } from '../context.js';
 import { ApiError } from '../../contract/api-error.js';
 import { runBatch } from './batch.js';
 import { acceptedStatus, currentStatus, isLive, liveAt, newestPerPair, type LinkStatus } from './life-cycle.js';
-import { HELD_BY_ANOTHER_AGENCY } from './account-lock.js';
+import { BEING_LINKED, HELD_BY_ANOTHER_AGENCY } from './account-lock.js';
 import { StoreConflict, type GuardedClientLinkUpdate } from '../../store/store.js';
 import {
   clientEntity, clientEntityId, isAgencySide, isClientSide, linkType, managingCustomerId, type ClientEntity,
@@ -25,8 +25,6 @@ const TRANSITIONS: Readonly<Partial<Record<LinkStatus, { from: LinkStatus; by: P
   LinkCanceled: { from: 'LinkPending', by: 'agency' },
   UnlinkRequested: { from: 'Active', by: 'agency' },
 };
-/** "You cannot get, delete, or update an account that is being linked or unlinked." */
-const IN_PROGRESS: readonly LinkStatus[] = ['LinkInProgress', 'UnlinkPending', 'UnlinkInProgress'];
 
 export const updateClientLinks: Handler<'UpdateClientLinks'> = async (ctx, { ClientLinks: links }) =>
   runBatch(links, (link) => updateOne(ctx, link));
@@ -55,7 +53,7 @@ async function updateOne(ctx: Context, input: Entity<'ClientLink'>): Promise<voi
 
   const now = ctx.now();
   const status = currentStatus(link, now);
-  if (IN_PROGRESS.includes(status)) throw new ApiError('AccountBeingLinkedOrUnlinked', `The client link is ${status}.`);
+  if (BEING_LINKED.includes(status)) throw new ApiError('AccountBeingLinkedOrUnlinked', `The client link is ${status}.`);
   const transition = TRANSITIONS[requested];
   if (!transition || transition.from !== status) {
     throw new ApiError('ClientLinkElementReadOnly', `A ${status} client link cannot be set to ${requested}.`);
@@ -110,5 +108,5 @@ async function checkNoOtherAgency(ctx: Context, link: ClientLinkRecord, client: 
   const others = (await ctx.store.listClientLinksByClient('AccountLink', [client.account.id]))
     .filter((l) => l.managingCustomerId !== link.managingCustomerId && isLive(currentStatus(l, now)));
   if (others.some((l) => currentStatus(l, now) === 'Active')) throw new ApiError('ClientAccountManagedByAnotherAgency');
-  if (others.some((l) => IN_PROGRESS.includes(currentStatus(l, now)))) throw new ApiError('AccountBeingLinkedOrUnlinked');
+  if (others.some((l) => BEING_LINKED.includes(currentStatus(l, now)))) throw new ApiError('AccountBeingLinkedOrUnlinked');
 }

@@ -56,15 +56,12 @@ function clientLinkGuardSteps(
   // Links written before version 5 have no creation time; their last change stands in (clientLinkFromRow).
   const live = `${q.inTexts('status', statuses)} AND (status <> ${q.add(expiring.status)} `
     + `OR COALESCE(created_time, last_modified_time) > ${q.add(ms(expiring.createdAfter))})`;
-  let refusing: string;
-  if (guard.sameManagerRefuses === false) {
-    refusing = guard.otherManagerStatuses.length === 0 ? '1 = 0'
-      : `managing_customer_id <> ${q.add(link.managingCustomerId)} AND ${q.inTexts('status', guard.otherManagerStatuses)}`;
-  } else {
-    const sameManager = `managing_customer_id = ${q.add(link.managingCustomerId)}`;
-    refusing = guard.otherManagerStatuses.length === 0
-      ? sameManager : `(${sameManager} OR ${q.inTexts('status', guard.otherManagerStatuses)})`;
+  const refusals: string[] = [];
+  if (guard.sameManagerRefuses !== false) refusals.push(`managing_customer_id = ${q.add(link.managingCustomerId)}`);
+  if (guard.otherManagerStatuses.length > 0) {
+    refusals.push(`(managing_customer_id <> ${q.add(link.managingCustomerId)} AND ${q.inTexts('status', guard.otherManagerStatuses)})`);
   }
+  const refusing = refusals.length === 0 ? '1 = 0' : `(${refusals.join(' OR ')})`;
   const check = {
     sql: `SELECT 1 AS ok WHERE NOT EXISTS (SELECT 1 FROM client_links WHERE ${entity} AND ${live} AND ${refusing})`,
     params: q.values, guard: true,

@@ -109,3 +109,8 @@ export function isRowFailure(err: unknown): boolean {
 export function fold(s: string): string {
   return s.toLowerCase();
 }
+
+/** fold, keeping a null (an absent text has no folded copy either). */
+export function foldOrNull(s: string | null): string | null {
+  return s === null ? null : fold(s);
+}

@@ -7,7 +7,7 @@ import { insertOutboxStatement } from './outbox.js';
 import { managerLinksQuery } from './manager-links-query.js';
 import { StoreConflict, type ClientLinkGuard, type ClientLinkStore } from '../../store.js';
 import type { Row, SqlValue, Statement } from '../driver.js';
-import { fold, type Columns, type Sql } from '../sql.js';
+import { fold, foldOrNull, type Columns, type Sql } from '../sql.js';
 import {
   big, bigOrNull, bool, boolOrNull, date, dateOrNull, enumCol, ms, msOrNull, str, strOrNull,
 } from '../values.js';
@@ -16,7 +16,7 @@ import { nowMs } from '../../../contract/ambient.js';
 function clientLinkColumns(l: NewClientLink): Columns {
   return [
     ['type', l.type], ['client_entity_id', l.clientEntityId], ['managing_customer_id', l.managingCustomerId],
-    ['status', l.status], ['name', l.name], ['name_folded', l.name === null ? null : fold(l.name)], ['note', l.note], ['is_bill_to_client', l.isBillToClient],
+    ['status', l.status], ['name', l.name], ['name_folded', foldOrNull(l.name)], ['note', l.note], ['is_bill_to_client', l.isBillToClient],
     ['start_date', msOrNull(l.startDate)], ['inviter_email', l.inviterEmail], ['inviter_name', l.inviterName],
     ['inviter_phone', l.inviterPhone], ['customer_link_permission', l.customerLinkPermission],
     ['suppress_notification', l.suppressNotification], ['last_modified_by_user_id', l.lastModifiedByUserId],

@@ -6,7 +6,7 @@ import type { Params } from '../dialect.js';
 import { pageBound } from '../dialect.js';
 import type { Row, SqlValue } from '../driver.js';
 import { decodeAddress, encodeAddress } from '../json.js';
-import { created, fold, type Columns, type Sql } from '../sql.js';
+import { created, fold, foldOrNull, type Columns, type Sql } from '../sql.js';
 import { big, bigOrNull, bool, date, enumCol, enumColOrNull, str, strOrNull } from '../values.js';
 import { reachCtes } from './reach-query.js';
 import { escapeLike, prefixRange } from './account-query.js';
@@ -25,10 +25,6 @@ export function customerColumns(c: NewCustomer): Columns {
     ['address', encodeAddress(c.address)], ['is_agency', c.isAgency],
     ['last_modified_by_user_id', c.lastModifiedByUserId],
   ];
-}
-
-function foldOrNull(s: string | null): string | null {
-  return s === null ? null : fold(s);
 }
 
 export function customerFromRow(r: Row): CustomerRecord {
